@@ -1,0 +1,85 @@
+/**
+ * The engine's data shapes: orders, fills, trades and the result of a run.
+ *
+ * @module
+ */
+
+/** Order sides. */
+export type Side = "buy" | "sell";
+
+/** Order types the broker simulates. */
+export type OrderType = "market" | "limit" | "stop";
+
+/** An order as a strategy asks for it. `size` is in shares, always > 0. */
+export type OrderRequest = {
+  readonly ticker: string;
+  readonly side: Side;
+  readonly size: number;
+  readonly type?: OrderType;
+  /** Limit price (limit orders) or trigger price (stop orders). */
+  readonly price?: number;
+  /** Days the order stays working before it expires; default 1 (the next bar only) for limit and stop, market orders fill at the next opportunity. */
+  readonly validDays?: number;
+  /** Free text carried into the fill and the audit log. */
+  readonly reason?: string;
+};
+
+/** Why an order did not fill in full. */
+export type OrderOutcome = "filled" | "trimmed" | "rejected" | "expired";
+
+/** An order executed by the broker (one fill per order: daily bars give one price). */
+export type Fill = {
+  readonly orderId: number;
+  readonly ticker: string;
+  readonly side: Side;
+  /** Shares filled (> 0). */
+  readonly size: number;
+  /** Execution price after slippage. */
+  readonly price: number;
+  readonly commission: number;
+  /** ISO date of the bar the order was placed on (decision day). */
+  readonly placed: string;
+  /** ISO date of the bar it filled on. */
+  readonly date: string;
+};
+
+/** An order that was trimmed, rejected or expired, with the reason. */
+export type OrderNote = {
+  readonly orderId: number;
+  readonly ticker: string;
+  readonly side: Side;
+  readonly requested: number;
+  readonly filled: number;
+  readonly outcome: Exclude<OrderOutcome, "filled">;
+  readonly reason: string;
+  readonly date: string;
+};
+
+/** A round trip: from the fill that opened a position to the fill that closed it. */
+export type Trade = {
+  readonly ticker: string;
+  readonly entryDate: string;
+  readonly exitDate: string;
+  readonly entryPrice: number;
+  readonly exitPrice: number;
+  readonly size: number;
+  /** Profit and loss after commissions. */
+  readonly pnl: number;
+  /** pnl relative to the entry value. */
+  readonly returnPct: number;
+  /** Calendar days held. */
+  readonly daysHeld: number;
+  readonly commission: number;
+};
+
+/** The daily record of the account, column by column (one entry per calendar day of the run). */
+export type EquityCurve = {
+  readonly dates: readonly string[];
+  /** Total value (cash + positions at the close). */
+  readonly value: Float64Array;
+  readonly cash: Float64Array;
+  /** Gross position value / total value. */
+  readonly exposure: Float64Array;
+  /** Traded value that day / total value. */
+  readonly turnover: Float64Array;
+};

@@ -1,0 +1,2 @@
+/** Public API (being assembled). @module */
+export * from "./lib/data/panel.ts";
