@@ -1,0 +1,40 @@
+/**
+ * Checks for the options the rule factories take: a bad option is a programmer's
+ * mistake, so it throws at construction with the message shape of STYLE.md
+ * ("Cannot X as Y must be Z: current value is V").
+ *
+ * @module
+ */
+
+/** Throws a RangeError unless `value` is an integer in [min, max]. */
+export function checkInteger(
+  what: string,
+  name: string,
+  value: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in ${min}..${max}`;
+    throw new RangeError(
+      `Cannot ${what} as ${name} must be an integer ${range}: current value is ${value}`,
+    );
+  }
+  return value;
+}
+
+/** Throws a RangeError unless `value` is a finite number in [min, max]. */
+export function checkNumber(
+  what: string,
+  name: string,
+  value: number,
+  min: number,
+  max: number,
+): number {
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new RangeError(
+      `Cannot ${what} as ${name} must be a number in [${min}, ${max}]: current value is ${value}`,
+    );
+  }
+  return value;
+}
