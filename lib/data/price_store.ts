@@ -1,0 +1,272 @@
+/**
+ * The price store: bars and corporate actions in one SQLite file (`node:sqlite`),
+ * a column per series and field (see {@link openStoreDatabase} for the layout).
+ * Writes are validated first and done in one transaction; they merge by time, so
+ * writing the same data twice changes nothing and a later range appends.
+ *
+ * @module
+ */
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { type BarSeries, type Interval, INTERVALS } from "./bars.ts";
+import { collectActionProblems, type CorporateAction, sortActions } from "./actions.ts";
+import { formatBarTime } from "./bar_time.ts";
+import { parseIsoDay } from "./dates.ts";
+import { type MergeCounts, mergeSeries } from "./series_merge.ts";
+import { seriesBetween } from "./series_range.ts";
+import { openStoreDatabase } from "./price_store_schema.ts";
+import { blobOfColumn, columnOfBlob, seriesOfColumns, STORED_COLUMNS } from "./price_columns.ts";
+import { collectSeriesProblems, ProblemList } from "./validate.ts";
+import { InputError } from "../errors.ts";
+
+/** What a write did to one series. */
+export type SeriesWrite = MergeCounts & {
+  readonly ticker: string;
+  readonly interval: Interval;
+  /** Bars stored after the write. */
+  readonly rows: number;
+};
+
+/** What a write did: per series, and to the actions. */
+export type WriteSummary = {
+  readonly series: readonly SeriesWrite[];
+  readonly actions: MergeCounts;
+};
+
+/** One stored series' extent. `first`/`last` as {@link formatBarTime} writes them. */
+export type Coverage = {
+  readonly ticker: string;
+  readonly interval: Interval;
+  readonly first: string;
+  readonly last: string;
+  readonly rows: number;
+};
+
+/** Days to read, as inclusive ISO dates (`YYYY-MM-DD`); either end may be open. */
+export type ReadRange = { readonly from?: string; readonly to?: string };
+
+function _rangeDay(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const day = parseIsoDay(text);
+  if (Number.isNaN(day)) {
+    throw new RangeError(
+      `Cannot read prices as ${name} must be a YYYY-MM-DD date: current value is ${text}`,
+    );
+  }
+  return day;
+}
+
+/** A SQLite file of price series and corporate actions; see the module doc. */
+export class PriceStore {
+  /** The file the store lives in. */
+  readonly path: string;
+  readonly #db: DatabaseSync;
+  readonly #columnsOf: StatementSync;
+  readonly #columnsByInterval: StatementSync;
+  readonly #putColumn: StatementSync;
+  readonly #putSeries: StatementSync;
+
+  private constructor(path: string, db: DatabaseSync) {
+    this.path = path;
+    this.#db = db;
+    this.#columnsOf = db.prepare(
+      "SELECT field, data FROM columns WHERE ticker = ? AND interval = ?",
+    );
+    this.#columnsByInterval = db.prepare(
+      "SELECT ticker, field, data FROM columns WHERE interval = ? ORDER BY ticker",
+    );
+    this.#putColumn = db.prepare(
+      "INSERT OR REPLACE INTO columns (ticker, interval, field, data) VALUES (?, ?, ?, ?)",
+    );
+    this.#putSeries = db.prepare(
+      "INSERT OR REPLACE INTO series (ticker, interval, rows, first_time, last_time) VALUES (?, ?, ?, ?, ?)",
+    );
+  }
+
+  /**
+   * Opens (or, unless `readOnly`, creates) the store at `path`. A file that is not
+   * a price store, or one of a newer schema, is an {@link InputError}.
+   */
+  static open(path: string, options: { readonly readOnly?: boolean } = {}): PriceStore {
+    return new PriceStore(path, openStoreDatabase(path, options.readOnly ?? false));
+  }
+
+  /**
+   * Validates every series and action, then merges them in by time in one
+   * transaction (see {@link mergeSeries}); an invalid input writes nothing.
+   */
+  write(series: readonly BarSeries[], actions: readonly CorporateAction[] = []): WriteSummary {
+    this.#checkInput(series, actions);
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const written = series.map((s) => this.#writeSeries(s));
+      const actionCounts = this.#writeActions(actions);
+      this.#db.exec("COMMIT");
+      return { series: written, actions: actionCounts };
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  #checkInput(series: readonly BarSeries[], actions: readonly CorporateAction[]): void {
+    const problems = new ProblemList();
+    const seen = new Set<string>();
+    for (const s of series) {
+      const key = `${s.ticker} ${s.interval}`;
+      if (seen.has(key)) problems.add(`${key}: given twice in one write`);
+      seen.add(key);
+      collectSeriesProblems(s, { source: key }, problems);
+    }
+    collectActionProblems(actions, { source: "actions" }, problems);
+    problems.throwIfAny();
+  }
+
+  #writeSeries(s: BarSeries): SeriesWrite {
+    const stored = this.#readOne(s.ticker, s.interval);
+    const merged = stored === undefined
+      ? { series: s, added: s.time.length, unchanged: 0, replaced: 0 }
+      : mergeSeries(stored, s);
+    const out = merged.series;
+    const n = out.time.length;
+    if (n > 0 && merged.added + merged.replaced > 0) {
+      for (const field of STORED_COLUMNS) {
+        this.#putColumn.run(s.ticker, s.interval, field, blobOfColumn(out[field]));
+      }
+      this.#putSeries.run(
+        s.ticker,
+        s.interval,
+        n,
+        out.time[0] as number,
+        out.time[n - 1] as number,
+      );
+    }
+    const { added, unchanged, replaced } = merged;
+    return { ticker: s.ticker, interval: s.interval, rows: n, added, unchanged, replaced };
+  }
+
+  #writeActions(actions: readonly CorporateAction[]): MergeCounts {
+    const get = this.#db.prepare(
+      "SELECT dividend, split FROM actions WHERE ticker = ? AND day = ?",
+    );
+    const put = this.#db.prepare(
+      "INSERT OR REPLACE INTO actions (ticker, day, dividend, split) VALUES (?, ?, ?, ?)",
+    );
+    let added = 0, unchanged = 0, replaced = 0;
+    for (const a of actions) {
+      const old = get.get(a.ticker, a.day);
+      if (old !== undefined && old.dividend === a.dividend && old.split === a.split) {
+        unchanged++;
+        continue;
+      }
+      if (old === undefined) added++;
+      else replaced++;
+      put.run(a.ticker, a.day, a.dividend, a.split);
+    }
+    return { added, unchanged, replaced };
+  }
+
+  /**
+   * The stored series of `tickers` (in the order given; "all" = every ticker in
+   * order) at `interval`, cut to `range`. A ticker the store lacks is an
+   * {@link InputError} naming every such ticker.
+   */
+  read(tickers: readonly string[] | "all", interval: Interval, range: ReadRange = {}): BarSeries[] {
+    const fromDay = _rangeDay(range.from, "from");
+    const toDay = _rangeDay(range.to, "to");
+    const full = tickers === "all"
+      ? this.#readInterval(interval)
+      : this.#readMany(tickers, interval);
+    return full.map((s) => seriesBetween(s, fromDay, toDay));
+  }
+
+  #readMany(tickers: readonly string[], interval: Interval): BarSeries[] {
+    const found: BarSeries[] = [];
+    const missing: string[] = [];
+    for (const ticker of tickers) {
+      const s = this.#readOne(ticker, interval);
+      if (s === undefined) missing.push(ticker);
+      else found.push(s);
+    }
+    if (missing.length > 0) {
+      throw new InputError(`${this.path}: no ${interval} prices for ${missing.join(", ")}`);
+    }
+    return found;
+  }
+
+  #readOne(ticker: string, interval: Interval): BarSeries | undefined {
+    const cols = new Map<string, Float64Array>();
+    for (const row of this.#columnsOf.iterate(ticker, interval)) {
+      cols.set(String(row.field), columnOfBlob(row.data, this.path, ticker));
+    }
+    return cols.size === 0 ? undefined : seriesOfColumns(ticker, interval, cols, this.path);
+  }
+
+  #readInterval(interval: Interval): BarSeries[] {
+    const out: BarSeries[] = [];
+    let ticker = "";
+    let cols = new Map<string, Float64Array>();
+    for (const row of this.#columnsByInterval.iterate(interval)) {
+      const t = String(row.ticker);
+      if (t !== ticker && cols.size > 0) {
+        out.push(seriesOfColumns(ticker, interval, cols, this.path));
+        cols = new Map();
+      }
+      ticker = t;
+      cols.set(String(row.field), columnOfBlob(row.data, this.path, t));
+    }
+    if (cols.size > 0) out.push(seriesOfColumns(ticker, interval, cols, this.path));
+    return out;
+  }
+
+  /** The stored actions of `tickers` ("all" for every ticker), by ticker then day. */
+  actions(tickers: readonly string[] | "all" = "all"): CorporateAction[] {
+    const rows = this.#db.prepare("SELECT ticker, day, dividend, split FROM actions").all();
+    const wanted = tickers === "all" ? undefined : new Set(tickers);
+    const out: CorporateAction[] = [];
+    for (const r of rows) {
+      const ticker = String(r.ticker);
+      if (wanted !== undefined && !wanted.has(ticker)) continue;
+      out.push({
+        ticker,
+        day: Number(r.day),
+        dividend: Number(r.dividend),
+        split: Number(r.split),
+      });
+    }
+    return sortActions(out);
+  }
+
+  /** Tickers with stored series at `interval`, sorted. */
+  tickers(interval: Interval): string[] {
+    return this.#db.prepare("SELECT ticker FROM series WHERE interval = ? ORDER BY ticker")
+      .all(interval).map((r) => String(r.ticker));
+  }
+
+  /** Every stored series' ticker, interval, first and last bar and row count. */
+  coverage(): Coverage[] {
+    const rows = this.#db.prepare(
+      "SELECT ticker, interval, rows, first_time, last_time FROM series ORDER BY ticker, interval",
+    ).all();
+    return rows.map((r) => {
+      const interval = this.#interval(r.interval);
+      return {
+        ticker: String(r.ticker),
+        interval,
+        first: formatBarTime(Number(r.first_time), interval),
+        last: formatBarTime(Number(r.last_time), interval),
+        rows: Number(r.rows),
+      };
+    });
+  }
+
+  #interval(value: unknown): Interval {
+    const found = INTERVALS.find((i) => i === value);
+    if (found === undefined) throw new InputError(`${this.path}: unknown interval ${value}`);
+    return found;
+  }
+
+  /** Closes the file. The store cannot be used afterwards. */
+  close(): void {
+    this.#db.close();
+  }
+}
