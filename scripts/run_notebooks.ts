@@ -1,6 +1,6 @@
 /**
  * Executes every notebook under notebooks/ on the Deno kernel with nbconvert
- * and fails on the first cell error. Outputs go to a temporary folder: the
+ * and fails on the first cell error. Executed copies go to results/notebooks/: the
  * committed notebooks stay without outputs (see the README).
  *
  * Usage: deno task test:notebooks [NOTEBOOK.ipynb ...]
@@ -33,7 +33,8 @@ await runScript(async () => {
     .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
     .map((e) => `notebooks/${e.name}`)
     .sort();
-  const outDir = await Deno.makeTempDir({ prefix: "notebooks-" });
+  const outDir = "results/notebooks";
+  await Deno.mkdir(outDir, { recursive: true });
   let failed = 0;
   for (const name of names) {
     const started = performance.now();

@@ -1,0 +1,55 @@
+/**
+ * Finding the strategy a run names: a built-in one by name, or a file whose
+ * default export is a {@link defineStrategy} definition. Loading a file is an
+ * edge (a dynamic import), so it lives here and not in the engine.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { builtInStrategies } from "../engine/built_in_strategies.ts";
+import type { StrategyFactory } from "../engine/define_strategy.ts";
+import { InputError } from "../errors.ts";
+
+/** Whether a `strategy.name` is a path to a file rather than a built-in name. */
+export function isStrategyPath(name: string): boolean {
+  return /\.(ts|js|mts|mjs)$/.test(name) || name.includes("/");
+}
+
+/** The strategy definition a name or path stands for; an unknown name or a bad file is an {@link InputError}. */
+export async function resolveStrategy(name: string): Promise<StrategyFactory> {
+  if (!isStrategyPath(name)) {
+    const builtIn = builtInStrategies[name];
+    if (builtIn) return builtIn;
+    throw new InputError(
+      `strategy.name: unknown strategy "${name}": built-in ones are ${
+        Object.keys(builtInStrategies).join(", ")
+      }, or give the path of a strategy file`,
+    );
+  }
+  const url = pathToFileURL(resolve(name)).href;
+  try {
+    await Deno.stat(resolve(name));
+  } catch {
+    throw new InputError(`strategy file ${name}: not found`);
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = await import(url);
+  } catch (error) {
+    throw new InputError(
+      `strategy file ${name}: cannot be loaded: ${String((error as Error).message).split("\n")[0]}`,
+      { cause: error },
+    );
+  }
+  const definition = module.default as Partial<StrategyFactory> | undefined;
+  if (
+    !definition || typeof definition !== "object" || typeof definition.fromParams !== "function" ||
+    typeof definition.name !== "string"
+  ) {
+    throw new InputError(
+      `strategy file ${name}: its default export must be a strategy definition (export default defineStrategy({ ... }))`,
+    );
+  }
+  return definition as StrategyFactory;
+}
