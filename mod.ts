@@ -1,2 +1,27 @@
-/** Public API (being assembled). @module */
-export * from "./lib/data/panel.ts";
+/**
+ * A regime-aware portfolio engine: price data and point-in-time Panels, a
+ * daily backtest engine with a realistic broker, performance analytics,
+ * protection rules, and configuration — for scripts, notebooks and tests.
+ *
+ * @example A backtest on the bundled fixture market
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { builtInStrategies, loadFixtures, Panel, runBacktest } from "./mod.ts";
+ *
+ * const fx = await loadFixtures();
+ * const panel = Panel.fromSeries(fx.series.filter((s) => ["SPY", "TLT"].includes(s.ticker)));
+ * const strategy = builtInStrategies["equal-weight"]?.fromParams({});
+ * assert.ok(strategy);
+ * const result = runBacktest({ panel, strategy, cash: 10_000, start: "2020-01-02" });
+ * assert.ok(result.finalValue > 0);
+ * ```
+ *
+ * @module
+ */
+export * from "./lib/errors.ts";
+export * from "./lib/data/mod.ts";
+export * from "./lib/engine/mod.ts";
+export * from "./lib/analytics/mod.ts";
+export * from "./lib/protection/mod.ts";
+export * from "./lib/config/mod.ts";
+export * from "./lib/run/mod.ts";

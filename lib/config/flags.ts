@@ -64,7 +64,7 @@ export function parseConfigFlags(
         `unknown flag --${unknown}${guess ? ` (did you mean --${guess}?)` : ""}; see --help`,
       );
     }
-    throw new InputError(`bad command line: ${message}`, { cause: error });
+    throw new InputError(`bad command line: ${message.split("\n")[0]}`, { cause: error });
   }
   const values = parsed.values as Record<string, string | string[] | undefined>;
   const layer: Record<string, unknown> = {};

@@ -1,0 +1,29 @@
+/**
+ * Price data: bar series, the Panel and its point-in-time views, CSV and Yahoo
+ * sources, the SQLite price store, the fixture market and resampling.
+ *
+ * @module
+ */
+export * from "./bars.ts";
+export * from "./dates.ts";
+export * from "./panel.ts";
+export * from "./validate.ts";
+export * from "./csv.ts";
+export * from "./csv_directory.ts";
+export * from "./actions.ts";
+export * from "./actions_csv.ts";
+export * from "./price_batch.ts";
+export * from "./price_store.ts";
+export * from "./yahoo.ts";
+export * from "./resample.ts";
+export * from "./load_market.ts";
+export {
+  DEFAULT_FIXTURES_DIR,
+  type Fixtures,
+  type FundamentalRow,
+  loadFixtures,
+  type RegimeLabels,
+  type Universe,
+  type UniverseEntry,
+} from "./fixtures.ts";
+export { generateFixtureMarket } from "./fixture_market.ts";
