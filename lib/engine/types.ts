@@ -41,6 +41,8 @@ export type Fill = {
   readonly placed: string;
   /** ISO date of the bar it filled on. */
   readonly date: string;
+  /** The order's `reason`, where it gave one. */
+  readonly reason?: string;
 };
 
 /** An order that was trimmed, rejected or expired, with the reason. */

@@ -1,0 +1,20 @@
+/**
+ * The backtest engine: a day loop over the Panel, a simulated broker (market,
+ * limit and stop orders, commissions, slippage, splits), target-weight
+ * rebalancing, round-trip trades, and the strategy contract with its
+ * built-ins (`sma-cross`, `equal-weight`).
+ *
+ * @module
+ */
+export * from "./types.ts";
+export * from "./commission.ts";
+export * from "./broker_options.ts";
+export * from "./fill_rules.ts";
+export * from "./strategy.ts";
+export * from "./strategy_params.ts";
+export * from "./define_strategy.ts";
+export * from "./rebalance.ts";
+export * from "./run_backtest.ts";
+export * from "./sma_cross.ts";
+export * from "./equal_weight.ts";
+export * from "./built_in_strategies.ts";

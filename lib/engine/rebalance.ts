@@ -1,0 +1,84 @@
+/**
+ * Target weights to orders. Sizing happens at the decision close: an asset's
+ * target value is `weight * value * (1 - cashBuffer)`, its target shares that
+ * value over its last close (floored unless fractional). A buy is sized so that
+ * its cost at the close plus slippage and commission fits the asset's budget
+ * (target value minus what is held); sells come first. A change smaller than
+ * `minTradeWeight * value` is skipped. Assets not named in the targets are
+ * sold down to zero. The broker scales the buys together at the fill if
+ * prices moved against them (see {@link Broker}).
+ *
+ * @module
+ */
+import type { Side } from "./types.ts";
+import type { ResolvedBrokerOptions } from "./broker_options.ts";
+import { affordableShares, commissionFor } from "./commission.ts";
+
+/** One order a rebalance asks for. */
+export type RebalanceOrder = { readonly asset: number; readonly side: Side; readonly size: number };
+
+/** The state a rebalance is sized on. */
+export type RebalanceInput = {
+  /** Target weight per asset index (0 for assets not named). */
+  readonly weights: Float64Array;
+  readonly shares: Float64Array;
+  /** Valuation prices (last known closes); NaN where the asset never had a bar. */
+  readonly prices: Float64Array;
+  /** Total value at the decision close. */
+  readonly value: number;
+  readonly options: ResolvedBrokerOptions;
+};
+
+const EPS = 1e-9;
+
+/** Receives one rebalance order: asset index, side and size in shares. */
+export type EmitOrder = (asset: number, side: Side, size: number) => void;
+
+/** The signed change in shares for one asset (0: no trade); sizing rules in the module doc. */
+function _change(input: RebalanceInput, a: number, investable: number, minValue: number): number {
+  const o = input.options;
+  const w = input.weights[a] as number, held = input.shares[a] as number;
+  const price = input.prices[a] as number;
+  if ((w === 0 && held === 0) || !(price > 0)) return 0;
+  const targetValue = w * investable;
+  const exact = targetValue / price;
+  const target = o.fractional ? exact : Math.floor(exact + EPS);
+  if (target < held) {
+    const size = held - target;
+    return size > EPS && size * price >= minValue ? -size : 0;
+  }
+  const buyPrice = price * (1 + o.slippageBps / 10_000);
+  const budget = targetValue - held * price;
+  let size = affordableShares(o.commission, budget, buyPrice);
+  if (!o.fractional) size = Math.floor(size + EPS);
+  while (size > 0 && size * buyPrice + commissionFor(o.commission, size, buyPrice) > budget) {
+    size = o.fractional ? size * (1 - 1e-12) : size - 1;
+  }
+  return size > EPS && size * price >= minValue ? size : 0;
+}
+
+/**
+ * Emits the orders that move holdings to the target weights: every sell
+ * first, then every buy, each by ascending asset index. No objects are
+ * allocated per order.
+ */
+export function eachRebalanceOrder(input: RebalanceInput, emit: EmitOrder): void {
+  const investable = Math.max(0, input.value * (1 - input.options.cashBuffer));
+  const minValue = input.options.minTradeWeight * input.value;
+  const n = input.weights.length;
+  for (let a = 0; a < n; a++) {
+    const d = _change(input, a, investable, minValue);
+    if (d < 0) emit(a, "sell", -d);
+  }
+  for (let a = 0; a < n; a++) {
+    const d = _change(input, a, investable, minValue);
+    if (d > 0) emit(a, "buy", d);
+  }
+}
+
+/** The orders {@link eachRebalanceOrder} emits, as a list. */
+export function ordersForTargets(input: RebalanceInput): RebalanceOrder[] {
+  const out: RebalanceOrder[] = [];
+  eachRebalanceOrder(input, (asset, side, size) => out.push({ asset, side, size }));
+  return out;
+}
