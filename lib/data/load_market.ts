@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import { dataHashOfDigests, seriesDigest } from "./series_digest.ts";
 import type { BarSeries } from "./bars.ts";
 import { loadFixtures } from "./fixtures.ts";
 import type { Fixtures } from "./fixture_types.ts";
@@ -115,19 +115,10 @@ function _market(batch: PriceBatch, source: string, fixtures?: Fixtures): Market
   return fixtures === undefined ? base : { ...base, fixtures };
 }
 
-/** SHA-256 (hex) of series and splits: the same bars always give the same hash. */
+/** SHA-256 (hex) of series and splits: the same bars always give the same hash, whatever the source. */
 export function dataHashOf(
   series: readonly BarSeries[],
   splits: Readonly<Record<string, readonly { date: string; ratio: number }[]>> = {},
 ): string {
-  const h = createHash("sha256");
-  const bytes = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  for (const s of series) {
-    h.update(`${s.ticker}\u0000${s.interval}\u0000${s.time.length}\u0000`);
-    for (const col of [s.time, s.open, s.high, s.low, s.close, s.adjClose, s.volume]) {
-      h.update(bytes(col));
-    }
-  }
-  h.update(JSON.stringify(Object.keys(splits).sort().map((k) => [k, splits[k]])));
-  return h.digest("hex");
+  return dataHashOfDigests(series.map(seriesDigest), splits);
 }

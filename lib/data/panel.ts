@@ -95,50 +95,65 @@ export class Panel {
     this.#index = new Map(init.tickers.map((t, i) => [t, i]));
   }
 
-  /** Aligns daily series on the union of their dates. Tickers keep the order given. */
+  /**
+   * Aligns daily series on the union of their dates. Tickers keep the order given.
+   * Design decision: where a series already sits on the whole calendar and needs
+   * no scaling, its arrays are shared rather than copied (a 500 x 5,000 panel
+   * then costs no extra memory); otherwise one buffer per field holds every asset.
+   */
   static fromSeries(series: readonly BarSeries[], options: PanelOptions = {}): Panel {
     const prices = options.prices ?? "adjusted";
-    const seen = new Set<number>();
-    for (const s of series) for (const ms of s.time) seen.add(Math.floor(ms / 86_400_000));
-    const days = Int32Array.from([...seen].sort((a, b) => a - b));
-    const pos = new Map<number, number>();
-    days.forEach((d, i) => pos.set(d, i));
+    const days = _calendar(series);
     const nDays = days.length;
-    const make = () => series.map(() => new Float64Array(nDays).fill(NaN));
-    const open = make(), high = make(), low = make(), close = make(), adj = make(), vol = make();
-    series.forEach((s, a) => {
-      for (let i = 0; i < s.time.length; i++) {
-        const t = pos.get(Math.floor((s.time[i] as number) / 86_400_000)) as number;
-        const c = s.close[i] as number, ac = s.adjClose[i] as number;
-        const f = prices === "adjusted" ? ac / c : 1;
-        (open[a] as Float64Array)[t] = (s.open[i] as number) * f;
-        (high[a] as Float64Array)[t] = (s.high[i] as number) * f;
-        (low[a] as Float64Array)[t] = (s.low[i] as number) * f;
-        (close[a] as Float64Array)[t] = prices === "adjusted" ? ac : c;
-        (adj[a] as Float64Array)[t] = ac;
-        (vol[a] as Float64Array)[t] = s.volume[i] as number;
+    const cols = { open: [], high: [], low: [], close: [], adjClose: [], volume: [] } as Record<
+      "open" | "high" | "low" | "close" | "adjClose" | "volume",
+      Float64Array[]
+    >;
+    const shared = series.map((s) =>
+      s.time.length === nDays && (prices === "raw" || _same(s.close, s.adjClose))
+    );
+    const copies = shared.filter((x) => !x).length;
+    let buffer: Float64Array | undefined;
+    let used = 0;
+    const fresh = () => {
+      buffer ??= new Float64Array(nDays * 6 * copies).fill(NaN);
+      const col = buffer.subarray(used, used + nDays);
+      used += nDays;
+      return col;
+    };
+    for (const [a, s] of series.entries()) {
+      if (shared[a]) {
+        cols.open.push(s.open), cols.high.push(s.high), cols.low.push(s.low);
+        cols.close.push(prices === "raw" ? s.close : s.adjClose);
+        cols.adjClose.push(s.adjClose), cols.volume.push(s.volume);
+        continue;
       }
-    });
+      const o = fresh(), h = fresh(), l = fresh(), c = fresh(), ac = fresh(), v = fresh();
+      let t = 0;
+      for (let i = 0; i < s.time.length; i++) {
+        const day = Math.floor((s.time[i] as number) / 86_400_000);
+        while ((days[t] as number) < day) t++;
+        const close = s.close[i] as number, adj = s.adjClose[i] as number;
+        const f = prices === "adjusted" ? adj / close : 1;
+        o[t] = (s.open[i] as number) * f;
+        h[t] = (s.high[i] as number) * f;
+        l[t] = (s.low[i] as number) * f;
+        c[t] = prices === "adjusted" ? adj : close;
+        ac[t] = adj;
+        v[t] = s.volume[i] as number;
+      }
+      cols.open.push(o), cols.high.push(h), cols.low.push(l);
+      cols.close.push(c), cols.adjClose.push(ac), cols.volume.push(v);
+    }
     const splits = series.map((s) => {
       if (prices === "adjusted") return [];
       const list = options.splits?.[s.ticker] ?? [];
       return list.flatMap((sp) => {
-        const t = pos.get(parseIsoDay(sp.date));
-        return t === undefined ? [] : [{ t, ratio: sp.ratio }];
+        const t = _indexOfDay(days, parseIsoDay(sp.date));
+        return t < 0 ? [] : [{ t, ratio: sp.ratio }];
       });
     });
-    return new Panel({
-      tickers: series.map((s) => s.ticker),
-      days,
-      prices,
-      open,
-      high,
-      low,
-      close,
-      adjClose: adj,
-      volume: vol,
-      splits,
-    });
+    return new Panel({ tickers: series.map((s) => s.ticker), days, prices, ...cols, splits });
   }
 
   /** Number of assets. */
@@ -296,4 +311,32 @@ export class PanelView {
   get days(): Int32Array {
     return this.#panel.days.subarray(0, this.t + 1);
   }
+}
+
+/** The union of the series' days, ascending (fast when they all share one calendar). */
+function _calendar(series: readonly BarSeries[]): Int32Array {
+  const first = series[0];
+  if (first && series.every((s) => _same(s.time, first.time))) {
+    return Int32Array.from(first.time, (ms) => Math.floor(ms / 86_400_000));
+  }
+  const seen = new Set<number>();
+  for (const s of series) for (const ms of s.time) seen.add(Math.floor(ms / 86_400_000));
+  return Int32Array.from([...seen].sort((a, b) => a - b));
+}
+
+function _same(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function _indexOfDay(days: Int32Array, day: number): number {
+  let lo = 0, hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] as number) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < days.length && days[lo] === day ? lo : -1;
 }

@@ -17,6 +17,7 @@ import { openStoreDatabase } from "./price_store_schema.ts";
 import { blobOfColumn, columnOfBlob, seriesOfColumns, STORED_COLUMNS } from "./price_columns.ts";
 import { collectSeriesProblems, ProblemList } from "./validate.ts";
 import { InputError } from "../errors.ts";
+import { seriesDigest } from "./series_digest.ts";
 
 /** What a write did to one series. */
 export type SeriesWrite = MergeCounts & {
@@ -78,7 +79,7 @@ export class PriceStore {
       "INSERT OR REPLACE INTO columns (ticker, interval, field, data) VALUES (?, ?, ?, ?)",
     );
     this.#putSeries = db.prepare(
-      "INSERT OR REPLACE INTO series (ticker, interval, rows, first_time, last_time) VALUES (?, ?, ?, ?, ?)",
+      "INSERT OR REPLACE INTO series (ticker, interval, rows, first_time, last_time, digest) VALUES (?, ?, ?, ?, ?, ?)",
     );
   }
 
@@ -138,6 +139,7 @@ export class PriceStore {
         n,
         out.time[0] as number,
         out.time[n - 1] as number,
+        seriesDigest(out),
       );
     }
     const { added, unchanged, replaced } = merged;
@@ -257,6 +259,17 @@ export class PriceStore {
         rows: Number(r.rows),
       };
     });
+  }
+
+  /**
+   * The content digest of each stored series at `interval`, by ticker (see
+   * series_digest.ts): what a run's data hash is made of, without reading prices.
+   */
+  digests(interval: Interval): Readonly<Record<string, string>> {
+    const rows = this.#db.prepare("SELECT ticker, digest FROM series WHERE interval = ?").all(
+      interval,
+    );
+    return Object.fromEntries(rows.map((r) => [String(r.ticker), String(r.digest)]));
   }
 
   #interval(value: unknown): Interval {

@@ -5,8 +5,9 @@
  *
  * Layout (schema version 1):
  * - `meta(key, value)`: `format` = `regime-price-store`, `schema_version` = `1`.
- * - `series(ticker, interval, rows, first_time, last_time)`: one row per series,
- *   so coverage needs no blob.
+ * - `series(ticker, interval, rows, first_time, last_time, digest)`: one row per
+ *   series, so coverage needs no blob; `digest` is `seriesDigest` (series_digest.ts) of the
+ *   stored series, so a run's data hash needs no pass over the prices.
  * - `columns(ticker, interval, field, data)`: one row per series and field
  *   (`time`, `open`, `high`, `low`, `close`, `adjClose`, `volume`), `data` the
  *   Float64Array's bytes (IEEE-754 little-endian).
@@ -31,7 +32,7 @@ const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE series (
   ticker TEXT NOT NULL, interval TEXT NOT NULL, rows INTEGER NOT NULL,
-  first_time REAL NOT NULL, last_time REAL NOT NULL,
+  first_time REAL NOT NULL, last_time REAL NOT NULL, digest TEXT NOT NULL,
   PRIMARY KEY (ticker, interval)) WITHOUT ROWID;
 CREATE TABLE columns (
   ticker TEXT NOT NULL, interval TEXT NOT NULL, field TEXT NOT NULL, data BLOB NOT NULL,
