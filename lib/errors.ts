@@ -11,6 +11,7 @@ export class InputError extends Error {
   /** Every problem found, one line each (the message joins them). */
   readonly problems: readonly string[];
 
+  /** One problem, or several (one line each), with an optional `cause`. */
   constructor(problems: string | readonly string[], options?: ErrorOptions) {
     const list = typeof problems === "string" ? [problems] : problems;
     super(list.join("\n"), options);
@@ -21,6 +22,7 @@ export class InputError extends Error {
 
 /** A service (PostgreSQL, Yahoo) that could not be reached or answered wrongly. */
 export class ServiceError extends Error {
+  /** What failed, naming the service (its password hidden), with the underlying error as `cause`. */
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = "ServiceError";

@@ -30,7 +30,7 @@ import type { BarSeries } from "./bars.ts";
 import { formatIsoDay } from "./dates.ts";
 import { createRandom } from "./random.ts";
 import type {
-  CorporateAction,
+  FixtureAction,
   FundamentalRow,
   RegimeLabels,
   Universe,
@@ -83,7 +83,7 @@ export type FixtureMarket = {
   /** Daily bars in ticker order. */
   readonly series: readonly BarSeries[];
   /** Dividends and splits, by ticker order then date. */
-  readonly actions: readonly CorporateAction[];
+  readonly actions: readonly FixtureAction[];
   readonly universe: Universe;
   readonly intraday: readonly BarSeries[];
   readonly fundamentals: readonly FundamentalRow[];
@@ -101,7 +101,7 @@ export function generateFixtureMarket(overrides: Partial<FixtureSpec> = {}): Fix
   const factors = drawMarketFactors(createRandom(spec.seed, "factors"), episodes, days.length);
   const regimes = _labels(days, episodes);
   const series: BarSeries[] = [],
-    actions: CorporateAction[] = [],
+    actions: FixtureAction[] = [],
     fundamentals: FundamentalRow[] = [];
   const universe: Record<string, UniverseEntry> = {};
   for (const ticker of spec.tickers) {

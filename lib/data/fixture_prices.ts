@@ -13,7 +13,7 @@
 import { type BarRow, type BarSeries, seriesFromRows } from "./bars.ts";
 import { formatIsoDay, msOfDay, parseIsoDay, yearMonthOfDay } from "./dates.ts";
 import type { Random } from "./random.ts";
-import type { CorporateAction } from "./fixture_types.ts";
+import type { FixtureAction } from "./fixture_types.ts";
 import type { RegimeEpisode } from "./fixture_regimes.ts";
 import { nthWeekdayOfMonth } from "./fixture_calendar.ts";
 import {
@@ -78,7 +78,7 @@ export function drawMarketFactors(
 /** One instrument's simulated daily bars and its corporate actions. */
 export type SimulatedTicker = {
   readonly series: BarSeries;
-  readonly actions: readonly CorporateAction[];
+  readonly actions: readonly FixtureAction[];
 };
 
 /** Simulates one instrument over the calendar `days` (see {@link CLASS_MODELS} for the model). */

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CorporateAction } from "./actions.ts";
 import type { BarSeries } from "./bars.ts";
 
 /** Asset classes of the fixture universe (the seed's classes, plus a broad-market class for SPY). */
@@ -73,8 +74,8 @@ export type UniverseEntry = {
 /** Tickers to their {@link UniverseEntry}, in the generator's ticker order. */
 export type Universe = Readonly<Record<string, UniverseEntry>>;
 
-/** A dividend and/or split on its ex-date, as in `fixtures/actions.csv` (Split is 1 and Dividend 0 when absent). */
-export type CorporateAction = {
+/** A dividend and/or split on its ex-date as the generator makes it, as in `fixtures/actions.csv` (Split is 1 and Dividend 0 when absent). */
+export type FixtureAction = {
   readonly ticker: string;
   readonly date: string;
   /** Cash per share before the split of the same day, in the raw price's currency. */
@@ -113,6 +114,7 @@ export type FundamentalRow = {
 export type Fixtures = {
   /** Daily bars, one series per ticker, in universe order. */
   readonly series: readonly BarSeries[];
+  /** Dividends and splits by ex-day, in the price store's shape. */
   readonly actions: readonly CorporateAction[];
   readonly regimes: RegimeLabels;
   readonly universe: Universe;

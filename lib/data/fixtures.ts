@@ -13,8 +13,8 @@
 import { type BarSeries, emptySeries, type Interval } from "./bars.ts";
 import { msOfDay, parseIsoDay } from "./dates.ts";
 import { InputError } from "../errors.ts";
+import type { CorporateAction } from "./actions.ts";
 import type {
-  CorporateAction,
   Direction,
   Fixtures,
   FundamentalRow,
@@ -31,7 +31,6 @@ import {
 } from "./fixture_files.ts";
 
 export type {
-  CorporateAction,
   Fixtures,
   FundamentalRow,
   RegimeLabels,
@@ -50,7 +49,8 @@ export const DEFAULT_FIXTURES_DIR: URL = new URL("../../fixtures/", import.meta.
  * @example Load the committed fixtures and build a Panel
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadFixtures, splitsByTicker } from "./fixtures.ts";
+ * import { loadFixtures } from "./fixtures.ts";
+ * import { splitsByTicker } from "./actions.ts";
  * import { Panel } from "./panel.ts";
  *
  * const fx = await loadFixtures();
@@ -94,18 +94,6 @@ export async function loadFixtures(dir: string | URL = DEFAULT_FIXTURES_DIR): Pr
     ),
   ]);
   return { series, actions, regimes, universe, intraday, fundamentals };
-}
-
-/** Splits by ticker in the shape {@link Panel.fromSeries} takes (`{ date, ratio }` lists). */
-export function splitsByTicker(
-  actions: readonly CorporateAction[],
-): Record<string, { date: string; ratio: number }[]> {
-  const out: Record<string, { date: string; ratio: number }[]> = {};
-  for (const a of actions) {
-    if (a.split === 1) continue;
-    (out[a.ticker] ??= []).push({ date: a.date, ratio: a.split });
-  }
-  return out;
 }
 
 function _join(dir: string | URL, rel: string): string | URL {
@@ -198,7 +186,7 @@ function _parseActions(text: string, source: string): CorporateAction[] {
     }
     return {
       ticker,
-      date,
+      day: parseIsoDay(date),
       dividend: _number(dividend, source, i + 2, "Dividend"),
       split: _number(split, source, i + 2, "Split"),
     };

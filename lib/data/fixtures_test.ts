@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { InputError } from "../errors.ts";
 import { generateFixtureMarket } from "./fixture_market.ts";
 import { fixtureFiles } from "./fixture_files.ts";
-import { loadFixtures, splitsByTicker } from "./fixtures.ts";
+import { loadFixtures } from "./fixtures.ts";
+import { splitsByTicker } from "./actions.ts";
+import { parseIsoDay } from "./dates.ts";
 import { Panel } from "./panel.ts";
 
 const market = generateFixtureMarket();
@@ -29,7 +31,15 @@ Deno.test("loadFixtures() reads back exactly what the generator made", async () 
       market.intraday.find((m) => m.ticker === s.ticker),
     );
   }
-  assert.deepEqual(fx.actions, market.actions);
+  assert.deepEqual(
+    fx.actions,
+    market.actions.map(({ date, ...a }) => ({
+      ticker: a.ticker,
+      day: parseIsoDay(date),
+      dividend: a.dividend,
+      split: a.split,
+    })),
+  );
   assert.deepEqual(fx.regimes, market.regimes);
   assert.deepEqual(fx.universe, market.universe);
   assert.deepEqual(fx.fundamentals, market.fundamentals);
@@ -74,8 +84,8 @@ Deno.test("loadFixtures() rejects a file whose header is not the fixture format"
   }
 });
 
-Deno.test("splitsByTicker() feeds AAPL's 4-for-1 split to a raw-price Panel on its ex-date", () => {
-  const splits = splitsByTicker(market.actions);
+Deno.test("splitsByTicker() feeds AAPL's 4-for-1 split to a raw-price Panel on its ex-date", async () => {
+  const splits = splitsByTicker((await loadFixtures()).actions);
   assert.deepEqual(splits, { AAPL: [{ date: "2020-08-31", ratio: 4 }] });
   const panel = Panel.fromSeries(market.series, { prices: "raw", splits });
   const t = panel.indexOnOrAfter("2020-08-31");

@@ -50,7 +50,7 @@ export async function loadMarket(request: MarketRequest): Promise<MarketData> {
     const batch = filterBatch(
       {
         series: fixtures.series,
-        actions: fixtures.actions.map((a) => ({ ...a, day: Date.parse(a.date) / 86_400_000 })),
+        actions: fixtures.actions,
         skippedRows: {},
       },
       _filter(request, "the fixtures"),

@@ -53,6 +53,7 @@ export class Panel {
   readonly splits: readonly (readonly Split[])[];
   readonly #index: Map<string, number>;
 
+  /** A Panel from columns already on one calendar; most callers want {@link Panel.fromSeries}. */
   constructor(init: {
     tickers: readonly string[];
     days: Int32Array;
@@ -265,6 +266,7 @@ export class PanelView {
   readonly t: number;
   readonly #panel: Panel;
 
+  /** The view of `panel` at day index `t`; see {@link Panel.view}. */
   constructor(panel: Panel, t: number) {
     this.#panel = panel;
     this.t = t;
