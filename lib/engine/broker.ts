@@ -20,7 +20,15 @@
  * @module
  */
 import type { Panel } from "../data/panel.ts";
-import type { Fill, OrderNote, OrderOutcome, OrderType, Side, Trade } from "./types.ts";
+import type {
+  Fill,
+  OrderNote,
+  OrderOutcome,
+  OrderType,
+  PlacedOrder,
+  Side,
+  Trade,
+} from "./types.ts";
 import type { ResolvedBrokerOptions } from "./broker_options.ts";
 import { commissionFor, sharesThatFit } from "./commission.ts";
 import { slippedPrice, triggerPrice } from "./fill_rules.ts";
@@ -43,6 +51,10 @@ export class Broker {
   readonly lastClose: Float64Array;
   readonly fills: Fill[] = [];
   readonly notes: OrderNote[] = [];
+  /** Orders as submitted, recorded only when `recordPlaced` is on (a run with an observer). */
+  readonly placed: PlacedOrder[] = [];
+  /** Whether {@link Broker.submit} records into `placed`. */
+  recordPlaced = false;
   readonly trades: Trade[] = [];
   /** Value traded on the current day (sum of |shares * price|). */
   tradedToday = 0;
@@ -138,6 +150,18 @@ export class Broker {
     o.group = group;
     o.raw = NaN;
     o.reason = reason;
+    if (this.recordPlaced) {
+      this.placed.push({
+        orderId: o.id,
+        ticker: this.#panel.tickers[asset] as string,
+        side,
+        size,
+        type,
+        price: o.price,
+        date: this.dateAt(t),
+        ...(reason === undefined ? {} : { reason }),
+      });
+    }
     this.#pending.push(o);
     return o.id;
   }

@@ -13,7 +13,7 @@
  */
 import type { Panel } from "../data/panel.ts";
 import { parseIsoDay } from "../data/dates.ts";
-import type { EquityCurve, Fill, OrderNote, Trade } from "./types.ts";
+import type { BacktestObserver, EquityCurve, Fill, OrderNote, Trade } from "./types.ts";
 import { type BrokerOptions, resolveBrokerOptions } from "./broker_options.ts";
 import { Broker } from "./broker.ts";
 import { AccountView, positionsOf } from "./account_view.ts";
@@ -34,6 +34,8 @@ export type BacktestOptions = {
   readonly end?: string;
   /** Days at the start of the run on which the strategy is not called (indicators warming up); default 0. */
   readonly warmup?: number;
+  /** Told at the end of each day what the broker did (for the audit log). */
+  readonly observer?: BacktestObserver;
 };
 
 /** What a run produces. */
@@ -97,9 +99,12 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
   const decisions = new DecisionApplier(panel, broker, o, strategy.name);
   strategy.start?.({ tickers: panel.tickers, start: panel.dateAt(first), end: panel.dateAt(last) });
 
+  const observer = options.observer;
+  broker.recordPlaced = observer !== undefined;
   for (let i = 0; i < n; i++) {
     const t = first + i;
     const date = broker.dateAt(t);
+    const seen = observer && [broker.fills.length, broker.notes.length, broker.placed.length];
     broker.beginDay(t);
     broker.fillAtOpen(t);
     let mark = broker.markToMarket(t);
@@ -111,6 +116,15 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
     if (o.fill === "close") {
       broker.fillAtClose(t);
       mark = broker.markToMarket(t);
+    }
+    if (observer && seen) {
+      observer.dayEnded({
+        t,
+        date,
+        fills: broker.fills.slice(seen[0]),
+        notes: broker.notes.slice(seen[1]),
+        placed: broker.placed.slice(seen[2]),
+      });
     }
     dates[i] = date;
     value[i] = mark.value;

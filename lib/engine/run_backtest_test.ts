@@ -189,3 +189,40 @@ Deno.test("runBacktest() gives the strategy an account snapshot after the day's 
   });
   assert.deepEqual(snapshots, [[1000, 1000, {}, 0, 0], [970, 1000, { AAA: 3 }, 0, 3]]);
 });
+
+Deno.test("runBacktest() tells an observer each day's placed orders, fills and notes", async () => {
+  const { Panel } = await import("../data/panel.ts");
+  const { seriesFromRows } = await import("../data/bars.ts");
+  const bars = seriesFromRows(
+    "AAA",
+    "1d",
+    [10, 11, 12].map((p, i) => ({
+      time: Date.UTC(2024, 0, 2 + i),
+      open: p,
+      high: p,
+      low: p,
+      close: p,
+      adjClose: p,
+      volume: 100,
+    })),
+  );
+  const days: { date: string; placed: number; fills: number }[] = [];
+  runBacktest({
+    panel: Panel.fromSeries([bars]),
+    cash: 1000,
+    strategy: {
+      name: "once",
+      onDay: (ctx) =>
+        ctx.t === 0 ? { orders: [{ ticker: "AAA", side: "buy", size: 5 }] } : undefined,
+    },
+    observer: {
+      dayEnded: (a) => days.push({ date: a.date, placed: a.placed.length, fills: a.fills.length }),
+    },
+  });
+  // Placed at the first close, filled at the second day's open.
+  assert.deepEqual(days, [
+    { date: "2024-01-02", placed: 1, fills: 0 },
+    { date: "2024-01-03", placed: 0, fills: 1 },
+    { date: "2024-01-04", placed: 0, fills: 0 },
+  ]);
+});

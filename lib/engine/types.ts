@@ -85,3 +85,35 @@ export type EquityCurve = {
   /** Traded value that day / total value. */
   readonly turnover: Float64Array;
 };
+
+/** An order as the strategy (or a rebalance) placed it, for observers and the audit log. */
+export type PlacedOrder = {
+  readonly orderId: number;
+  readonly ticker: string;
+  readonly side: Side;
+  readonly size: number;
+  readonly type: OrderType;
+  /** Limit or stop price; NaN for market orders. */
+  readonly price: number;
+  /** ISO date of the decision bar. */
+  readonly date: string;
+  readonly reason?: string;
+};
+
+/** What happened at the broker on one day of a run, for {@link BacktestObserver}s. */
+export type DayActivity = {
+  readonly t: number;
+  readonly date: string;
+  /** Orders placed at this day's close. */
+  readonly placed: readonly PlacedOrder[];
+  /** Fills of this day (at the open, or at the close with close fills). */
+  readonly fills: readonly Fill[];
+  /** Orders trimmed, rejected or expired this day. */
+  readonly notes: readonly OrderNote[];
+};
+
+/** Watches a run day by day (the audit log's way in); it must not change anything. */
+export type BacktestObserver = {
+  /** Called once the broker has finished the day: its fills, notes and new orders. */
+  readonly dayEnded: (activity: DayActivity) => void;
+};
