@@ -1,0 +1,206 @@
+/**
+ * The writer a run uses: it registers the run, opens sessions whose trace id
+ * ties their events together, stamps each event with its run, session, regime
+ * and wall clock, and hands it to an {@link EventSink}.
+ *
+ * @module
+ */
+import { asOfToMs, type EventRecord, toRecord } from "./event_record.ts";
+import type { AuditEvent, CustomEvent, Metadata } from "./events.ts";
+import { EVENT_TYPES } from "./events.ts";
+import type { EventSink } from "./event_sink.ts";
+import { runIdOf, traceIdOf } from "./ids.ts";
+
+/** How a run is identified and timed. */
+export type AuditLogOptions = {
+  /** Hash of the canonical config. */
+  readonly configHash: string;
+  /** Hash of the input data. */
+  readonly dataHash: string;
+  /** Version of the code (a commit or a package version). */
+  readonly codeVersion: string;
+  /** Market date the run starts at. */
+  readonly asOf: string;
+  /** Run id; default derived from the config and data hashes ({@link runIdOf}). */
+  readonly runId?: string;
+  /** Wall clock for `recordedAt` (epoch ms); default `Date.now`. */
+  readonly clock?: () => number;
+  /** Context stored with the run-start event. */
+  readonly metadata?: Metadata;
+};
+
+/** A session to open: its market time and what it does. */
+export type SessionOptions = {
+  readonly asOf: string;
+  /** Default `rebalance`. */
+  readonly kind?: string;
+};
+
+/** How a run ends. */
+export type RunEndOptions = {
+  /** Market time of the end; default the latest asOf recorded. */
+  readonly asOf?: string;
+  readonly metadata?: Metadata;
+};
+
+type Session = { readonly seq: number; readonly traceId: string };
+
+/**
+ * Records one run's events.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { AuditLog, MemorySink } from "./mod.ts";
+ *
+ * const sink = new MemorySink();
+ * const log = await AuditLog.start(sink, {
+ *   configHash: "c1", dataHash: "d1", codeVersion: "test", asOf: "2021-03-01", clock: () => 0,
+ * });
+ * const trace = log.beginSession({ asOf: "2021-03-01" });
+ * log.record({ type: "PositionOpened", asOf: "2021-03-01", asset: "AAPL", sizeAfter: 0.12, reason: "score 0.86" });
+ * await log.finish();
+ * assert.equal(sink.events[2]?.eventType, "position_open");
+ * assert.equal(sink.events[2]?.traceId, trace);
+ * ```
+ */
+export class AuditLog {
+  /** The id this run's events are stored under. */
+  readonly runId: string;
+  readonly #sink: EventSink;
+  readonly #clock: () => number;
+  readonly #run: Session;
+  #session: Session;
+  #seq = 0;
+  #regime: string | null = null;
+  #lastAsOfMs: number;
+  readonly #orderSessions = new Map<number, Session>();
+
+  private constructor(sink: EventSink, runId: string, clock: () => number, asOfMs: number) {
+    this.runId = runId;
+    this.#sink = sink;
+    this.#clock = clock;
+    this.#run = { seq: 0, traceId: traceIdOf(runId, 0) };
+    this.#session = this.#run;
+    this.#lastAsOfMs = asOfMs;
+  }
+
+  /** Registers the run with the sink and records `run_start`. */
+  static async start(sink: EventSink, options: AuditLogOptions): Promise<AuditLog> {
+    const clock = options.clock ?? Date.now;
+    const asOfMs = asOfToMs(options.asOf);
+    const runId = await sink.claimRun({
+      runId: options.runId ?? runIdOf(options.configHash, options.dataHash),
+      configHash: options.configHash,
+      dataHash: options.dataHash,
+      codeVersion: options.codeVersion,
+      startedAt: clock(),
+    });
+    const log = new AuditLog(sink, runId, clock, asOfMs);
+    log.#write("RunStarted", options.asOf, "start", null, {
+      ...options.metadata,
+      config_hash: options.configHash,
+      data_hash: options.dataHash,
+      code_version: options.codeVersion,
+    });
+    return log;
+  }
+
+  /** Trace id of the open session (the run's own trace outside sessions). */
+  get traceId(): string {
+    return this.#session.traceId;
+  }
+
+  /** Opens the next session; events recorded until the next session carry its trace id. */
+  beginSession(options: SessionOptions): string {
+    this.#seq += 1;
+    this.#session = { seq: this.#seq, traceId: traceIdOf(this.runId, this.#seq) };
+    const kind = options.kind ?? "rebalance";
+    this.#write("SessionStarted", options.asOf, kind, null, { kind });
+    return this.#session.traceId;
+  }
+
+  /** Closes the open session: later events are run-level until the next session. */
+  endSession(): void {
+    this.#session = this.#run;
+  }
+
+  /**
+   * Records one event in the open session. A fill or rejection joins the
+   * session that placed its order, so a position change traces from regime to fill.
+   */
+  record(event: AuditEvent): void {
+    let session = this.#session;
+    if (event.type === "OrderPlaced") this.#orderSessions.set(event.orderId, session);
+    else if (event.type === "OrderFilled" || event.type === "OrderRejected") {
+      session = this.#orderSessions.get(event.orderId) ?? session;
+      this.#orderSessions.delete(event.orderId);
+    } else if (event.type === "RegimeDetected") this.#regime = event.regime;
+    else if (event.type === "RegimeChanged") this.#regime = event.to;
+    const record = toRecord(event, {
+      runId: this.runId,
+      sessionSeq: session.seq,
+      traceId: session.traceId,
+      recordedAt: this.#clock(),
+      regime: this.#regime,
+    });
+    if (record.asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = record.asOfMs;
+    this.#sink.record(record);
+  }
+
+  /** Records a custom event (category `custom` unless given), like the seed's `log_custom_event`. */
+  logCustomEvent(event: Omit<CustomEvent, "type">): void {
+    this.record({ ...event, type: "CustomEvent" });
+  }
+
+  /** Writes buffered events. */
+  flush(): Promise<void> {
+    return this.#sink.flush();
+  }
+
+  /** Records `run_finish` (the run's status becomes `finished`) and flushes. */
+  finish(options: RunEndOptions = {}): Promise<void> {
+    this.#session = this.#run;
+    this.#write("RunFinished", options.asOf, "finish", null, options.metadata ?? null);
+    return this.#sink.flush();
+  }
+
+  /** Records `run_fail` with the error's message (status `failed`) and flushes. */
+  fail(error: unknown, options: RunEndOptions = {}): Promise<void> {
+    this.#session = this.#run;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.#write("RunFailed", options.asOf, "fail", reason, options.metadata ?? null);
+    return this.#sink.flush();
+  }
+
+  #write(
+    name: "RunStarted" | "RunFinished" | "RunFailed" | "SessionStarted",
+    asOf: string | undefined,
+    action: string,
+    reason: string | null,
+    metadata: Metadata | null,
+  ): void {
+    const asOfMs = asOf === undefined ? this.#lastAsOfMs : asOfToMs(asOf);
+    if (asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = asOfMs;
+    const record: EventRecord = {
+      runId: this.runId,
+      sessionSeq: this.#session.seq,
+      traceId: this.#session.traceId,
+      eventType: EVENT_TYPES[name].eventType,
+      category: EVENT_TYPES[name].category,
+      asset: null,
+      action,
+      reason,
+      scoreBefore: null,
+      scoreAfter: null,
+      sizeBefore: null,
+      sizeAfter: null,
+      metadata,
+      executionTimeMs: null,
+      asOfMs,
+      recordedAt: this.#clock(),
+      regime: this.#regime,
+    };
+    this.#sink.record(record);
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * The investigation queries on a SQLite event store: timeline, why, sessions,
+ * runs, health and read-only SQL. Timeline and why go through `postings` and
+ * session id ranges (see {@link openSqliteStore}), so they stay fast on large stores.
+ *
+ * @module
+ */
+import type { DatabaseSync } from "node:sqlite";
+import { InputError } from "../errors.ts";
+import { msToAsOf } from "./event_record.ts";
+import type { Metadata } from "./events.ts";
+import type {
+  AuditReader,
+  AuditRow,
+  Health,
+  HealthOptions,
+  RunChoice,
+  RunStatus,
+  RunSummary,
+  SessionSummary,
+  SqlResult,
+  TimelineOptions,
+  WhyChain,
+} from "./query_types.ts";
+import { dayOf, healthOf, timelineDays } from "./query_helpers.ts";
+import { readOnlyStatement } from "./read_only_sql.ts";
+import { EVENT_COLUMNS_SQL, EVENT_JOINS_SQL, openSqliteStore } from "./sqlite_schema.ts";
+
+const MS_PER_DAY = 86_400_000;
+type Row = Record<string, unknown>;
+type RunRange = {
+  readonly key: number;
+  readonly runId: string;
+  readonly first: number;
+  readonly last: number;
+  readonly lastAsOf: number;
+};
+
+const _num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const _str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const _iso = (
+  ms: unknown,
+): string | null => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
+
+/** An {@link AuditRow} from a row of the `portfolio_events` columns. */
+export function auditRowOf(row: Row): AuditRow {
+  return {
+    id: Number(row.id),
+    eventType: String(row.event_type),
+    eventCategory: String(row.event_category),
+    asset: _str(row.asset),
+    action: _str(row.action),
+    reason: _str(row.reason),
+    scoreBefore: _num(row.score_before),
+    scoreAfter: _num(row.score_after),
+    sizeBefore: _num(row.size_before),
+    sizeAfter: _num(row.size_after),
+    metadata: row.metadata === null || row.metadata === undefined
+      ? null
+      : typeof row.metadata === "string"
+      ? JSON.parse(row.metadata) as Metadata
+      : row.metadata as Metadata,
+    executionTimeMs: _num(row.execution_time_ms),
+    timestamp: String(row.timestamp),
+    traceId: String(row.trace_id),
+    sessionId: String(row.session_id),
+    regime: _str(row.regime),
+    runId: String(row.run_id),
+    recordedAt: String(row.recorded_at),
+  };
+}
+
+/** A {@link RunSummary} from a row of `runs`. */
+export function runSummaryOf(row: Row): RunSummary {
+  const status = String(row.status) as RunStatus;
+  return {
+    runId: String(row.run_id),
+    status,
+    complete: status !== "running",
+    configHash: String(row.config_hash),
+    dataHash: String(row.data_hash),
+    codeVersion: String(row.code_version),
+    startedAt: _iso(row.started_at) ?? "",
+    finishedAt: _iso(row.finished_at),
+    error: _str(row.error),
+    firstAsOf: row.first_as_of === null ? null : msToAsOf(Number(row.first_as_of)),
+    lastAsOf: row.last_as_of === null ? null : msToAsOf(Number(row.last_as_of)),
+    events: Number(row.event_count),
+  };
+}
+
+/**
+ * Queries on a SQLite store. Open a file read-only with
+ * {@link SqliteAuditReader.open}, or take a store's own with `store.reader()`.
+ */
+export class SqliteAuditReader implements AuditReader {
+  readonly #db: DatabaseSync;
+
+  /** Wraps an open store connection. */
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  /** Opens the store at `path` read-only; a missing file or a non-store is an InputError. */
+  static open(path: string): SqliteAuditReader {
+    return new SqliteAuditReader(openSqliteStore(path, "read"));
+  }
+
+  #run(choice: RunChoice): RunRange | null {
+    const row = choice.runId === undefined
+      ? this.#db.prepare("SELECT * FROM runs ORDER BY id DESC LIMIT 1").get()
+      : this.#db.prepare("SELECT * FROM runs WHERE run_id = ?").get(choice.runId);
+    if (row === undefined) {
+      if (choice.runId !== undefined) throw new InputError(`no run ${choice.runId} in the store`);
+      return null;
+    }
+    return {
+      key: Number(row.id),
+      runId: String(row.run_id),
+      first: Number(row.first_event ?? 0),
+      last: Number(row.last_event ?? -1),
+      lastAsOf: Number(row.last_as_of ?? 0),
+    };
+  }
+
+  /** The asset's events in the run's last `days` days of market time, oldest first. */
+  timeline(asset: string, options: TimelineOptions = {}): AuditRow[] {
+    const days = timelineDays(options);
+    const run = this.#run(options);
+    if (run === null) return [];
+    const from = run.lastAsOf - days * MS_PER_DAY;
+    const rows = this.#db.prepare(`
+      SELECT ${EVENT_COLUMNS_SQL}
+      FROM names n
+      JOIN postings p ON p.asset = n.id AND p.max_as_of >= :from AND p.min_as_of <= :to
+        AND p.last_event >= :first AND p.first_event <= :last
+      JOIN events e ON e.id BETWEEN max(p.first_event, :first) AND min(p.last_event, :last)
+      ${EVENT_JOINS_SQL}
+      WHERE n.name = :asset AND e.asset = n.id AND e.as_of BETWEEN :from AND :to AND s.run = :run
+      ORDER BY e.as_of, e.id`).all({
+      asset,
+      from,
+      to: run.lastAsOf,
+      first: run.first,
+      last: run.last,
+      run: run.key,
+    });
+    return rows.map(auditRowOf);
+  }
+
+  /** The sessions of `date` in the run that touch `asset`, each with its chain, in order. */
+  why(asset: string, date: string, options: RunChoice = {}): WhyChain {
+    const day = dayOf(date);
+    const run = this.#run(options);
+    if (run === null) return { asset, date, runId: null, sessions: [] };
+    const sessions = this.#db.prepare(`
+      SELECT id, trace_id, seq, kind, as_of, first_event, last_event FROM sessions
+      WHERE run = ? AND seq > 0 AND as_of >= ? AND as_of < ? ORDER BY id`)
+      .all(run.key, day * MS_PER_DAY, (day + 1) * MS_PER_DAY);
+    const events = this.#db.prepare(`
+      SELECT ${EVENT_COLUMNS_SQL} FROM events e ${EVENT_JOINS_SQL}
+      WHERE e.id BETWEEN :first AND :last AND e.session = :session
+        AND (e.asset IS NULL OR a.name = :asset)
+      ORDER BY e.id`);
+    const chains = [];
+    for (const s of sessions) {
+      if (s.first_event === null) continue;
+      const rows = events.all({
+        first: Number(s.first_event),
+        last: Number(s.last_event),
+        session: Number(s.id),
+        asset,
+      }).map(auditRowOf);
+      if (!rows.some((r) => r.asset === asset)) continue;
+      chains.push({
+        traceId: String(s.trace_id),
+        sessionId: `${run.runId}/${s.seq}`,
+        kind: _str(s.kind),
+        asOf: msToAsOf(Number(s.as_of)),
+        events: rows,
+      });
+    }
+    return { asset, date, runId: run.runId, sessions: chains };
+  }
+
+  /** The latest sessions (seq > 0), newest first. */
+  sessions(limit = 20): SessionSummary[] {
+    const rows = this.#db.prepare(`
+      SELECT s.trace_id, s.seq, s.kind, s.as_of, s.event_count, r.run_id, r.status
+      FROM sessions s JOIN runs r ON r.id = s.run
+      WHERE s.seq > 0 ORDER BY s.id DESC LIMIT ?`).all(limit);
+    return rows.map((row) => {
+      const status = String(row.status) as RunStatus;
+      return {
+        traceId: String(row.trace_id),
+        sessionId: `${row.run_id}/${row.seq}`,
+        runId: String(row.run_id),
+        seq: Number(row.seq),
+        kind: _str(row.kind),
+        asOf: msToAsOf(Number(row.as_of)),
+        events: Number(row.event_count),
+        runStatus: status,
+        complete: status !== "running",
+      };
+    });
+  }
+
+  /** Every run, newest first. */
+  runs(limit = 1_000): RunSummary[] {
+    return this.#db.prepare("SELECT * FROM runs ORDER BY id DESC LIMIT ?").all(limit).map(
+      runSummaryOf,
+    );
+  }
+
+  /** The store's health; the event breakdown covers the latest run. */
+  health(options: HealthOptions = {}): Health {
+    const now = options.now ?? Date.now();
+    const runs = this.runs();
+    const latest = runs[0] ?? null;
+    const range = this.#run({});
+    const byCategory: Record<string, number> = {};
+    let approved = 0, blocked = 0, timed = 0, timeSum = 0, lastHour = 0;
+    if (range !== null) {
+      const rows = this.#db.prepare(`
+        SELECT t.event_type, t.event_category, count(*) AS n,
+          sum(e.execution_time_ms) AS time_sum, count(e.execution_time_ms) AS timed,
+          sum(e.recorded_at >= :since) AS recent
+        FROM events e JOIN event_types t ON t.code = e.type JOIN sessions s ON s.id = e.session
+        WHERE e.id BETWEEN :first AND :last AND s.run = :run
+        GROUP BY e.type`).all({
+        first: range.first,
+        last: range.last,
+        run: range.key,
+        since: now - 3_600_000,
+      });
+      for (const row of rows) {
+        const category = String(row.event_category), n = Number(row.n);
+        byCategory[category] = (byCategory[category] ?? 0) + n;
+        lastHour += Number(row.recent ?? 0);
+        if (category !== "protection") continue;
+        if (row.event_type === "protection_approved") approved += n;
+        if (row.event_type === "protection_blocked") blocked += n;
+        timed += Number(row.timed);
+        timeSum += Number(row.time_sum ?? 0);
+      }
+    }
+    return healthOf(runs, latest, byCategory, { approved, blocked, timed, timeSum }, lastHour);
+  }
+
+  /** Runs one read-only statement; a statement that writes is an InputError. */
+  sql(text: string): SqlResult {
+    const statement = readOnlyStatement(text);
+    this.#db.exec("PRAGMA query_only = ON");
+    try {
+      const prepared = this.#db.prepare(statement);
+      const columns = prepared.columns().map((c) => c.name);
+      const rows = prepared.all().map((row) => ({ ...row }));
+      return { columns, rows };
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/readonly|read-only|query_only/i.test(message)) {
+        throw new InputError(`sql: refused: the statement writes to the store (${message})`, {
+          cause: error,
+        });
+      }
+      throw new InputError(`sql: ${message}`, { cause: error });
+    } finally {
+      this.#db.exec("PRAGMA query_only = OFF");
+    }
+  }
+
+  /** Closes the connection. */
+  close(): void {
+    this.#db.close();
+  }
+}

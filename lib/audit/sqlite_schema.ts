@@ -1,0 +1,267 @@
+/**
+ * The SQLite event store's schema, and opening a file as a store: created when
+ * new, checked when not (a file that is not an event store, or one with a newer
+ * schema, is an {@link InputError}).
+ *
+ * Design decision: writes go to coded columns (`events` holds integer codes for
+ * the event type, asset, action, regime and session; times are epoch ms) and
+ * no per-event secondary index; a `portfolio_events` view gives the seed's
+ * column names and text values, so the seed's SQL runs unchanged. Timeline
+ * lookups use `postings` (one row per asset per chunk of at most
+ * {@link POSTING_CHUNK} consecutive events: asset, asOf range, id range) and
+ * session lookups use each session's id range. This keeps inserts at about the
+ * speed of an unindexed table (a per-event index on (asset, asOf) costs over
+ * half the write speed, measured here) while queries stay index-driven.
+ *
+ * The view's `timestamp` is the event's asOf (market time), as `YYYY-MM-DD`
+ * for a date or `YYYY-MM-DD HH:MM:SS` for an intraday time (SQLite's own
+ * formats, so comparisons with `date(...)` work); `recorded_at` is the wall
+ * clock. `date('now', '-30 days')` therefore compares simulated time with
+ * today: for backtests, count back from `(SELECT max(timestamp) FROM portfolio_events)`.
+ *
+ * @module
+ */
+import { DatabaseSync } from "node:sqlite";
+import { InputError } from "../errors.ts";
+
+/** The schema version this code writes and reads (`PRAGMA user_version`). */
+export const SCHEMA_VERSION = 1;
+
+/** Marks a SQLite file as an audit event store (`PRAGMA application_id`, "AUDT"). */
+export const APPLICATION_ID = 0x41554454;
+
+/** Events per posting row (per asset); bounds the rows a timeline scans past its asset. */
+export const POSTING_CHUNK = 1024;
+
+/** Milliseconds a writer waits for another writer's transaction before failing. */
+export const BUSY_TIMEOUT_MS = 30_000;
+
+const _AS_TEXT = (column: string) =>
+  `CASE WHEN ${column} % 86400000 = 0 THEN date(${column} / 1000, 'unixepoch') ` +
+  `ELSE strftime('%Y-%m-%d %H:%M:%S', ${column} / 1000.0, 'unixepoch') END`;
+
+/** Selects the view's columns for events `e` (with joins); shared by the view and the queries. */
+export const EVENT_COLUMNS_SQL = `
+  e.id AS id, t.event_type AS event_type, t.event_category AS event_category,
+  a.name AS asset, ac.name AS action, e.reason AS reason,
+  e.score_before AS score_before, e.score_after AS score_after,
+  e.size_before AS size_before, e.size_after AS size_after,
+  e.metadata AS metadata, e.execution_time_ms AS execution_time_ms,
+  ${_AS_TEXT("e.as_of")} AS timestamp, s.trace_id AS trace_id,
+  r.run_id || '/' || s.seq AS session_id, rg.name AS regime, r.run_id AS run_id,
+  strftime('%Y-%m-%dT%H:%M:%fZ', e.recorded_at / 1000.0, 'unixepoch') AS recorded_at,
+  e.as_of AS as_of_ms`;
+
+/** The joins that {@link EVENT_COLUMNS_SQL} needs, from `events e`. */
+export const EVENT_JOINS_SQL = `
+  JOIN event_types t ON t.code = e.type
+  JOIN sessions s ON s.id = e.session
+  JOIN runs r ON r.id = s.run
+  LEFT JOIN names a ON a.id = e.asset
+  LEFT JOIN names ac ON ac.id = e.action
+  LEFT JOIN names rg ON rg.id = e.regime`;
+
+const _DDL = `
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  run_id TEXT NOT NULL UNIQUE,
+  config_hash TEXT NOT NULL,
+  data_hash TEXT NOT NULL,
+  code_version TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'finished', 'failed')),
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  error TEXT,
+  first_as_of INTEGER,
+  last_as_of INTEGER,
+  first_event INTEGER,
+  last_event INTEGER,
+  event_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL REFERENCES runs (id),
+  seq INTEGER NOT NULL,
+  trace_id TEXT NOT NULL UNIQUE,
+  kind TEXT,
+  as_of INTEGER NOT NULL,
+  first_event INTEGER,
+  last_event INTEGER,
+  event_count INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (run, seq)
+);
+CREATE INDEX sessions_as_of ON sessions (as_of);
+CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE event_types (
+  code INTEGER PRIMARY KEY,
+  event_type TEXT NOT NULL,
+  event_category TEXT NOT NULL,
+  UNIQUE (event_type, event_category)
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  session INTEGER NOT NULL,
+  type INTEGER NOT NULL,
+  asset INTEGER,
+  action INTEGER,
+  regime INTEGER,
+  as_of INTEGER NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  reason TEXT,
+  score_before REAL,
+  score_after REAL,
+  size_before REAL,
+  size_after REAL,
+  metadata TEXT,
+  execution_time_ms REAL
+);
+CREATE TABLE postings (
+  asset INTEGER NOT NULL,
+  max_as_of INTEGER NOT NULL,
+  first_event INTEGER NOT NULL,
+  last_event INTEGER NOT NULL,
+  min_as_of INTEGER NOT NULL,
+  PRIMARY KEY (asset, max_as_of, first_event)
+) WITHOUT ROWID;
+CREATE VIEW portfolio_events AS SELECT ${EVENT_COLUMNS_SQL} FROM events e ${EVENT_JOINS_SQL};
+PRAGMA application_id = ${APPLICATION_ID};
+PRAGMA user_version = ${SCHEMA_VERSION};
+`;
+
+/** How a store is opened. */
+export type OpenMode = "write" | "read";
+
+function _int(db: DatabaseSync, pragma: string): number {
+  const row = db.prepare(`PRAGMA ${pragma}`).get();
+  const value = row === undefined ? 0 : Object.values(row)[0];
+  return typeof value === "number" ? value : Number(value ?? 0);
+}
+
+function _tableCount(db: DatabaseSync): number {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get();
+  return Number(row?.n ?? 0);
+}
+
+/** Throws an InputError unless `db` is an event store of a schema this code reads; false when empty. */
+function _check(db: DatabaseSync, where: string): boolean {
+  let applicationId: number, version: number, tables: number;
+  try {
+    applicationId = _int(db, "application_id");
+    version = _int(db, "user_version");
+    tables = _tableCount(db);
+  } catch (error) {
+    throw new InputError(`${where} is not an audit event store: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if (applicationId === 0 && tables === 0) return false;
+  if (applicationId !== APPLICATION_ID) {
+    throw new InputError(
+      `${where} is not an audit event store (a SQLite file with application_id ${applicationId}, expected ${APPLICATION_ID})`,
+    );
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new InputError(
+      `${where} has audit schema version ${version}, newer than the version ${SCHEMA_VERSION} this code reads: update the engine`,
+    );
+  }
+  return true;
+}
+
+/**
+ * Before switching a file to WAL, refuses what is certainly not an event store,
+ * leaving alone a store that another process is creating (checked again, in
+ * the creating transaction, by {@link _check}).
+ */
+function _precheck(db: DatabaseSync, where: string): void {
+  let applicationId: number, hasRuns: boolean, tables: number;
+  try {
+    applicationId = _int(db, "application_id");
+    tables = _tableCount(db);
+    hasRuns = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'runs'").get() !== undefined;
+  } catch (error) {
+    throw new InputError(`${where} is not an audit event store: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if ((applicationId !== 0 && applicationId !== APPLICATION_ID) || (tables > 0 && !hasRuns)) {
+    _check(db, where);
+    throw new InputError(`${where} is not an audit event store`);
+  }
+}
+
+function _exists(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
+/**
+ * Switches a file to WAL. Gotcha: the switch takes an exclusive lock without
+ * calling the busy handler, so two processes opening one new store at once can
+ * see "database is locked"; wait and retry for up to the busy timeout.
+ */
+function _enableWal(db: DatabaseSync): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0;; waited += 20) {
+    try {
+      const mode = db.prepare("PRAGMA journal_mode").get()?.journal_mode;
+      if (mode === "wal" || mode === "memory") return;
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (error) {
+      if (!/locked|busy/i.test((error as Error).message) || waited >= BUSY_TIMEOUT_MS) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
+}
+
+/**
+ * Opens `path` (or `:memory:`) as an event store. In `write` mode a missing or
+ * empty file becomes a new store (WAL, busy timeout for concurrent writers); in
+ * `read` mode the file must exist and is opened read-only.
+ */
+export function openSqliteStore(path: string, mode: OpenMode): DatabaseSync {
+  const memory = path === ":memory:";
+  if (mode === "read" && !memory && !_exists(path)) {
+    throw new InputError(`${path}: no audit event store there (file not found)`);
+  }
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path, { readOnly: mode === "read", timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new InputError(
+      `${path}: cannot open the audit event store: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  try {
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (mode === "read") {
+      if (!_check(db, path)) {
+        throw new InputError(`${path} is not an audit event store (it is empty)`);
+      }
+      return db;
+    }
+    _precheck(db, path);
+    _enableWal(db);
+    db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      if (!_check(db, path)) db.exec(_DDL);
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * The default event store: a SQLite file (WAL) written in batches, one
+ * transaction per batch, with multi-row INSERTs into coded columns (see
+ * {@link openSqliteStore} for the layout). Several processes may write one
+ * file: each batch takes the write lock (`BEGIN IMMEDIATE`, busy timeout), so
+ * none loses an event.
+ *
+ * @module
+ */
+import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import type { EventRecord } from "./event_record.ts";
+import { attemptRunId, type EventSink, type RunInfo } from "./event_sink.ts";
+import { EVENT_TYPES } from "./events.ts";
+import { sessionIdOf } from "./ids.ts";
+import { openSqliteStore, POSTING_CHUNK } from "./sqlite_schema.ts";
+import { SqliteAuditReader } from "./sqlite_reader.ts";
+
+/** Options of {@link SqliteEventStore.open}. */
+export type SqliteEventStoreOptions = {
+  /** Events buffered before a batch is written; default 20,000. */
+  readonly batchSize?: number;
+};
+
+const ROWS_PER_INSERT = 128;
+const FIELDS = 15;
+const INSERT_HEAD = "INSERT INTO events (id, session, type, asset, action, regime, as_of, " +
+  "recorded_at, reason, score_before, score_after, size_before, size_after, metadata, " +
+  "execution_time_ms) VALUES ";
+const PLACEHOLDERS = `(${Array(FIELDS).fill("?").join(",")})`;
+
+type Range = { first: number; last: number; count: number; minAsOf: number; maxAsOf: number };
+type RunEnd = { status: "finished" | "failed"; at: number; error: string | null };
+
+/**
+ * A SQLite event store that is an {@link EventSink}, and whose {@link reader}
+ * answers the investigation queries.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { AuditLog, SqliteEventStore } from "./mod.ts";
+ *
+ * const store = SqliteEventStore.open(":memory:");
+ * const log = await AuditLog.start(store, {
+ *   configHash: "c1", dataHash: "d1", codeVersion: "test", asOf: "2021-03-01",
+ * });
+ * log.beginSession({ asOf: "2021-03-01" });
+ * log.record({ type: "RegimeDetected", asOf: "2021-03-01", regime: "Goldilocks", confidence: 0.85 });
+ * log.record({ type: "PositionOpened", asOf: "2021-03-01", asset: "AAPL", sizeAfter: 0.12, reason: "score 0.86" });
+ * await log.finish();
+ * const rows = store.reader().sql("SELECT event_type, regime FROM portfolio_events WHERE asset = 'AAPL'");
+ * assert.deepEqual(rows.rows, [{ event_type: "position_open", regime: "Goldilocks" }]);
+ * await store.close();
+ * ```
+ */
+export class SqliteEventStore implements EventSink {
+  /** The store's file (or `:memory:`). */
+  readonly path: string;
+  readonly #db: DatabaseSync;
+  readonly #batchSize: number;
+  #buffer: EventRecord[] = [];
+  /** Metadata already serialised (by a worker's sender), aligned with #buffer; undefined = serialise here. */
+  #metadataJson: (string | null | undefined)[] = [];
+  readonly #names = new Map<string, number>();
+  readonly #types = new Map<string, Map<string, number>>();
+  readonly #runs = new Map<string, number>();
+  readonly #sessions = new Map<string, number>();
+  #last = { runId: "", seq: -1, run: 0, session: 0 };
+  readonly #insertMany: StatementSync;
+  readonly #insertOne: StatementSync;
+  readonly #params: SQLInputValue[] = new Array(ROWS_PER_INSERT * FIELDS).fill(null);
+
+  private constructor(path: string, db: DatabaseSync, batchSize: number) {
+    this.path = path;
+    this.#db = db;
+    this.#batchSize = batchSize;
+    this.#insertMany = db.prepare(
+      INSERT_HEAD + Array(ROWS_PER_INSERT).fill(PLACEHOLDERS).join(","),
+    );
+    this.#insertOne = db.prepare(INSERT_HEAD + PLACEHOLDERS);
+  }
+
+  /** Opens (creating if new) the store at `path`; `:memory:` for a store in memory. */
+  static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const batchSize = options.batchSize ?? 20_000;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new RangeError(
+        `Cannot open the store as batchSize must be a positive integer: current value is ${batchSize}`,
+      );
+    }
+    return new SqliteEventStore(path, openSqliteStore(path, "write"), batchSize);
+  }
+
+  /** A reader of this store (sharing its connection, so it sees what is flushed). */
+  reader(): SqliteAuditReader {
+    return new SqliteAuditReader(this.#db);
+  }
+
+  /** Registers the run (status `running`) and commits at once. */
+  claimRun(run: RunInfo): Promise<string> {
+    return Promise.resolve(this.claimRunSync(run));
+  }
+
+  /** {@link claimRun}, synchronously. */
+  claimRunSync(run: RunInfo): string {
+    const taken = this.#db.prepare("SELECT 1 FROM runs WHERE run_id = ?");
+    return this.#transaction(() => {
+      const id = attemptRunId(run.runId, (candidate) => taken.get(candidate) !== undefined);
+      this.#db.prepare(
+        "INSERT INTO runs (run_id, config_hash, data_hash, code_version, started_at) VALUES (?, ?, ?, ?, ?)",
+      ).run(id, run.configHash, run.dataHash, run.codeVersion, run.startedAt);
+      return id;
+    });
+  }
+
+  /** Buffers the event; a full buffer is written before this returns. */
+  record(event: EventRecord): void {
+    this.#buffer.push(event);
+    this.#metadataJson.push(undefined);
+    if (this.#buffer.length >= this.#batchSize) this.flushSync();
+  }
+
+  /** {@link record} for an event whose metadata is already JSON (its `metadata` field is ignored). */
+  recordSerialized(event: EventRecord, metadataJson: string | null): void {
+    this.#buffer.push(event);
+    this.#metadataJson.push(metadataJson);
+    if (this.#buffer.length >= this.#batchSize) this.flushSync();
+  }
+
+  /** Writes the buffered events in one transaction; returns how many. */
+  flushSync(): number {
+    const batch = this.#buffer, json = this.#metadataJson;
+    if (batch.length === 0) return 0;
+    this.#transaction(() => this.#write(batch, json));
+    this.#buffer = [];
+    this.#metadataJson = [];
+    return batch.length;
+  }
+
+  /** Writes the buffered events. */
+  flush(): Promise<void> {
+    this.flushSync();
+    return Promise.resolve();
+  }
+
+  /** Flushes and closes the file. */
+  close(): Promise<void> {
+    this.closeSync();
+    return Promise.resolve();
+  }
+
+  /** {@link close}, synchronously. */
+  closeSync(): void {
+    try {
+      this.flushSync();
+    } finally {
+      this.#db.close();
+    }
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = work();
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      // Codes assigned inside the rolled-back transaction no longer exist.
+      this.#names.clear();
+      this.#types.clear();
+      this.#sessions.clear();
+      this.#last = { runId: "", seq: -1, run: 0, session: 0 };
+      throw error;
+    }
+  }
+
+  #write(batch: readonly EventRecord[], json: readonly (string | null | undefined)[]): void {
+    const maxRow = this.#db.prepare("SELECT coalesce(max(id), 0) AS id FROM events").get();
+    const base = Number(maxRow?.id ?? 0);
+    const sessions = new Map<number, Range>();
+    const runs = new Map<number, Range>();
+    const ends = new Map<number, RunEnd>();
+    const postings = this.#db.prepare(
+      "INSERT OR REPLACE INTO postings (asset, max_as_of, first_event, last_event, min_as_of) VALUES (?, ?, ?, ?, ?)",
+    );
+    let chunk = new Map<number, Range>();
+    const params = this.#params;
+    let row = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const event = batch[i] as EventRecord;
+      const id = base + 1 + i;
+      const last = this.#last;
+      let run = last.run, session = last.session;
+      if (event.runId !== last.runId || event.sessionSeq !== last.seq) {
+        run = this.#runKey(event.runId);
+        session = this.#sessionKey(event, run);
+        this.#last = { runId: event.runId, seq: event.sessionSeq, run, session };
+      }
+      const asset = event.asset === null ? null : this.#name(event.asset);
+      const o = row * FIELDS;
+      params[o] = id;
+      params[o + 1] = session;
+      params[o + 2] = this.#type(event.eventType, event.category);
+      params[o + 3] = asset;
+      params[o + 4] = event.action === null ? null : this.#name(event.action);
+      params[o + 5] = event.regime === null ? null : this.#name(event.regime);
+      params[o + 6] = event.asOfMs;
+      params[o + 7] = event.recordedAt;
+      params[o + 8] = event.reason;
+      params[o + 9] = event.scoreBefore;
+      params[o + 10] = event.scoreAfter;
+      params[o + 11] = event.sizeBefore;
+      params[o + 12] = event.sizeAfter;
+      const serialized = json[i];
+      params[o + 13] = serialized !== undefined
+        ? serialized
+        : event.metadata === null
+        ? null
+        : JSON.stringify(event.metadata);
+      params[o + 14] = event.executionTimeMs;
+      if (++row === ROWS_PER_INSERT) {
+        this.#insertMany.run(...params);
+        row = 0;
+      }
+      _extend(sessions, session, id, event.asOfMs);
+      _extend(runs, run, id, event.asOfMs);
+      if (asset !== null) _extend(chunk, asset, id, event.asOfMs);
+      if ((i + 1) % POSTING_CHUNK === 0 || i === batch.length - 1) {
+        for (const [key, r] of chunk) postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
+        chunk = new Map();
+      }
+      if (event.eventType === EVENT_TYPES.RunFinished.eventType && event.category === "run") {
+        ends.set(run, { status: "finished", at: event.recordedAt, error: null });
+      } else if (event.eventType === EVENT_TYPES.RunFailed.eventType && event.category === "run") {
+        ends.set(run, { status: "failed", at: event.recordedAt, error: event.reason });
+      }
+    }
+    for (let r = 0; r < row; r++) {
+      this.#insertOne.run(...params.slice(r * FIELDS, (r + 1) * FIELDS));
+    }
+    this.#updateRanges(sessions, runs, ends);
+  }
+
+  #updateRanges(
+    sessions: Map<number, Range>,
+    runs: Map<number, Range>,
+    ends: Map<number, RunEnd>,
+  ): void {
+    const session = this.#db.prepare(
+      "UPDATE sessions SET first_event = coalesce(first_event, ?), last_event = ?, " +
+        "event_count = event_count + ? WHERE id = ?",
+    );
+    for (const [id, r] of sessions) session.run(r.first, r.last, r.count, id);
+    const run = this.#db.prepare(
+      "UPDATE runs SET first_event = coalesce(first_event, ?), last_event = ?, " +
+        "event_count = event_count + ?, first_as_of = min(coalesce(first_as_of, ?), ?), " +
+        "last_as_of = max(coalesce(last_as_of, ?), ?) WHERE id = ?",
+    );
+    for (const [id, r] of runs) {
+      run.run(r.first, r.last, r.count, r.minAsOf, r.minAsOf, r.maxAsOf, r.maxAsOf, id);
+    }
+    const end = this.#db.prepare(
+      "UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?",
+    );
+    for (const [id, e] of ends) end.run(e.status, e.at, e.error, id);
+  }
+
+  #name(name: string): number {
+    const cached = this.#names.get(name);
+    if (cached !== undefined) return cached;
+    const row = this.#db.prepare(
+      "INSERT INTO names (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+    ).get(name);
+    const id = Number(row?.id);
+    this.#names.set(name, id);
+    return id;
+  }
+
+  #type(eventType: string, category: string): number {
+    let byCategory = this.#types.get(eventType);
+    if (byCategory === undefined) this.#types.set(eventType, byCategory = new Map());
+    const cached = byCategory.get(category);
+    if (cached !== undefined) return cached;
+    const row = this.#db.prepare(
+      "INSERT INTO event_types (event_type, event_category) VALUES (?, ?) " +
+        "ON CONFLICT (event_type, event_category) DO UPDATE SET event_type = excluded.event_type RETURNING code",
+    ).get(eventType, category);
+    const code = Number(row?.code);
+    byCategory.set(category, code);
+    return code;
+  }
+
+  #runKey(runId: string): number {
+    const cached = this.#runs.get(runId);
+    if (cached !== undefined) return cached;
+    const row = this.#db.prepare("SELECT id FROM runs WHERE run_id = ?").get(runId);
+    if (row === undefined) {
+      throw new Error(`run ${runId} was not claimed in ${this.path}: call claimRun first`);
+    }
+    const id = Number(row.id);
+    this.#runs.set(runId, id);
+    return id;
+  }
+
+  #sessionKey(event: EventRecord, run: number): number {
+    const key = sessionIdOf(event.runId, event.sessionSeq);
+    const cached = this.#sessions.get(key);
+    if (cached !== undefined) return cached;
+    const kind = event.sessionSeq === 0
+      ? "run"
+      : event.eventType === EVENT_TYPES.SessionStarted.eventType
+      ? event.action
+      : null;
+    const row = this.#db.prepare(
+      "INSERT INTO sessions (run, seq, trace_id, kind, as_of) VALUES (?, ?, ?, ?, ?) " +
+        "ON CONFLICT (run, seq) DO UPDATE SET kind = coalesce(sessions.kind, excluded.kind) RETURNING id",
+    ).get(run, event.sessionSeq, event.traceId, kind, event.asOfMs);
+    const id = Number(row?.id);
+    this.#sessions.set(key, id);
+    return id;
+  }
+}
+
+function _extend(ranges: Map<number, Range>, key: number, id: number, asOf: number): void {
+  const r = ranges.get(key);
+  if (r === undefined) {
+    ranges.set(key, { first: id, last: id, count: 1, minAsOf: asOf, maxAsOf: asOf });
+    return;
+  }
+  r.last = id;
+  r.count += 1;
+  if (asOf < r.minAsOf) r.minAsOf = asOf;
+  if (asOf > r.maxAsOf) r.maxAsOf = asOf;
+}

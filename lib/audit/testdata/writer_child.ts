@@ -1,0 +1,68 @@
+/**
+ * A child process for the safety tests: writes synthetic sessions into a
+ * SQLite store, committing after each session and printing `committed N`
+ * (events committed so far) on stdout; with a session count it finishes the
+ * run and prints `done N`, without one it writes until killed. With `wait` it
+ * prints `ready` once its run is registered and waits for a line on stdin
+ * before writing, so a test can start two writers at the same moment.
+ *
+ *     deno run --allow-read --allow-write writer_child.ts STORE [SESSIONS|forever] [wait]
+ *
+ * @module
+ */
+import { AuditLog } from "../audit_log.ts";
+import type { EventRecord } from "../event_record.ts";
+import type { EventSink, RunInfo } from "../event_sink.ts";
+import { SqliteEventStore } from "../sqlite_store.ts";
+import { formatIsoDay, parseIsoDay } from "../../data/dates.ts";
+import { recordSyntheticSessions } from "./synthetic_run.ts";
+
+const [path, sessionsText = "forever", wait] = Deno.args;
+if (path === undefined) throw new Error("usage: writer_child.ts STORE [SESSIONS|forever] [wait]");
+const sessions = sessionsText === "forever" ? Infinity : Number(sessionsText);
+const store = SqliteEventStore.open(path, { batchSize: 1_000_000 });
+
+/** Counts the events handed to the store, independently of what the store reports. */
+class CountingSink implements EventSink {
+  recorded = 0;
+  claimRun(run: RunInfo): Promise<string> {
+    return store.claimRun(run);
+  }
+  record(event: EventRecord): void {
+    this.recorded++;
+    store.record(event);
+  }
+  flush(): Promise<void> {
+    return store.flush();
+  }
+  close(): Promise<void> {
+    return store.close();
+  }
+}
+
+const sink = new CountingSink();
+const log = await AuditLog.start(sink, {
+  configHash: "safety",
+  dataHash: "synthetic",
+  codeVersion: "test",
+  asOf: "2012-01-02",
+});
+if (wait === "wait") {
+  console.log("ready");
+  await Deno.stdin.readable.getReader().read();
+}
+let day = parseIsoDay("2012-01-02");
+for (let s = 0; s < sessions; s++) {
+  const [date] = recordSyntheticSessions(log, {
+    sessions: 1,
+    assets: 20,
+    changes: 3,
+    start: formatIsoDay(day),
+  });
+  day = parseIsoDay(date ?? "") + 1;
+  store.flushSync();
+  console.log(`committed ${sink.recorded}`);
+}
+await log.finish();
+await sink.close();
+console.log(`done ${sink.recorded} ${log.runId}`);
