@@ -1,10 +1,12 @@
 /**
  * `deno task backtest`: runs a backtest from flags and an optional config file,
  * prints a summary (or the result as JSON with `--json`) and writes the result
- * under the results folder. With no arguments it runs on the bundled fixtures.
+ * (and the run's audit log) under the results folder. With no arguments it
+ * runs the regime-aware strategy on the bundled fixtures, offline.
  *
  * @module
  */
+import { join } from "node:path";
 import { runScript } from "../lib/cli/run_script.ts";
 import { parseConfigFlags } from "../lib/config/flags.ts";
 import {
@@ -13,13 +15,14 @@ import {
   stringifyConfig,
   validateConfig,
 } from "../lib/config/load.ts";
+import { helpText } from "../lib/config/help.ts";
 import { loadMarket } from "../lib/data/load_market.ts";
 import { resolveStrategy } from "../lib/run/strategy_source.ts";
-import { runFromConfig } from "../lib/run/run_from_config.ts";
+import { executeRun, prepareRun } from "../lib/run/run_from_config.ts";
 import { resultJson, runFolder, writeFilesAtomically } from "../lib/run/write_results.ts";
 import { summaryLines } from "../lib/run/summary.ts";
 import { codeVersion } from "../lib/run/code_version.ts";
-import { helpText } from "../lib/config/help.ts";
+import { openRunAudit } from "../lib/run/run_audit.ts";
 
 const EXTRA = {
   config: { type: "string" },
@@ -28,11 +31,21 @@ const EXTRA = {
   help: { type: "string" },
 } as const;
 
+const USAGE = `deno task backtest [flags]
+
+Runs a backtest and writes results/<strategy>-<config>-<data>/result.json (and audit.db).
+With no flags: the regime-aware strategy on the bundled synthetic fixtures, offline.
+
+  --config FILE        read a YAML or JSON config file (flags override it)
+  --save-config FILE   write the effective config (under results/; loads back to the same run)
+  --json               print the result as JSON on stdout instead of the summary
+  --help[=TIER]        this help; TIER is basic (default), intermediate, advanced or expert`;
+
 await runScript(async () => {
   const args = Deno.args.map((a) => a === "--help" ? "--help=basic" : a);
   const { layer, extra } = parseConfigFlags(args, EXTRA);
   if (extra.help !== undefined) {
-    console.log(helpText("backtest", String(extra.help), BACKTEST_USAGE));
+    console.log(helpText("backtest", String(extra.help), USAGE));
     return;
   }
   const configPath = extra.config as string | undefined;
@@ -46,14 +59,29 @@ await runScript(async () => {
     fixturesDir: config.data.fixturesDir,
     tickers: config.data.tickers,
   });
-  const result = runFromConfig(config, market, {
-    definition,
-    startedAt: new Date().toISOString(),
-    codeVersion: await codeVersion(),
+  const run = prepareRun(config, market, definition);
+  const folder = runFolder(config.output.dir, {
+    strategy: run.strategyName,
+    configHash: run.configHash,
+    dataHash: market.dataHash,
   });
-  const folder = runFolder(config.output.dir, result);
-  const files: Record<string, string> = { "result.json": resultJson(result) };
-  const written = await writeFilesAtomically(folder, files);
+  const version = await codeVersion();
+  const audit = config.audit.enabled
+    ? await openRunAudit(join(folder, "audit.db"), run, version)
+    : undefined;
+  let result;
+  try {
+    result = await executeRun(run, {
+      startedAt: new Date().toISOString(),
+      codeVersion: version,
+      audit: audit?.log,
+    });
+    await audit?.finish(result.period.end);
+  } catch (error) {
+    await audit?.fail(error);
+    throw error;
+  }
+  const written = await writeFilesAtomically(folder, { "result.json": resultJson(result) });
   const savePath = extra["save-config"] as string | undefined;
   if (savePath) {
     const format = savePath.endsWith(".json") ? "json" : "yaml";
@@ -66,16 +94,7 @@ await runScript(async () => {
     console.log(resultJson(result).trimEnd());
   } else {
     for (const line of summaryLines(result)) console.log(line);
-    console.log(`\nresults: ${written.join(", ")}${savePath ? `\nconfig saved: ${savePath}` : ""}`);
+    const files = audit ? [...written, audit.path] : written;
+    console.log(`\nresults: ${files.join(", ")}${savePath ? `\nconfig saved: ${savePath}` : ""}`);
   }
 });
-
-const BACKTEST_USAGE = `deno task backtest [flags]
-
-Runs a backtest and writes results/<strategy>-<config>-<data>/result.json.
-With no flags: the default strategy on the bundled synthetic fixtures, offline.
-
-  --config FILE        read a YAML or JSON config file (flags override it)
-  --save-config FILE   write the effective config (loads back to the same run)
-  --json               print the result as JSON on stdout instead of the summary
-  --help[=TIER]        this help; TIER is basic (default), intermediate, advanced or expert`;

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { listFiles, REPO, resultsScratch, runTask } from "./_task.ts";
 
-Deno.test("backtest with no strategy flags runs offline on the fixtures and writes its result", async () => {
+Deno.test("backtest with no flags runs the regime-aware strategy offline on the fixtures", async () => {
   const { dir, cleanup } = await resultsScratch("cli-default");
   try {
     const run = await runTask("backtest", "backtest", ["--results-dir", dir]);
@@ -15,9 +15,13 @@ Deno.test("backtest with no strategy flags runs offline on the fixtures and writ
     assert.match(run.stdout, /Sharpe/);
     assert.match(run.stdout, /2011-01-03 to 2020-12-31/);
     const files = await listFiles(dir);
-    assert.equal(files.length, 1);
-    assert.match(files[0] as string, /^equal-weight-[0-9a-f]{8}-[0-9a-f]{8}\/result\.json$/);
-    const result = JSON.parse(await Deno.readTextFile(join(REPO, dir, files[0] as string)));
+    assert.equal(files.length, 2, files.join(", "));
+    assert.match(files[0] as string, /^regime-aware-[0-9a-f]{8}-[0-9a-f]{8}\/audit\.db$/);
+    assert.match(files[1] as string, /^regime-aware-[0-9a-f]{8}-[0-9a-f]{8}\/result\.json$/);
+    const result = JSON.parse(await Deno.readTextFile(join(REPO, dir, files[1] as string)));
+    assert.equal(result.strategy, "regime-aware");
+    assert.ok(result.regimes.transitions.length > 0);
+    assert.ok(result.protection.totals.decisions > 0);
     assert.equal(result.equity.dates.length, result.period.days);
     assert.ok(result.fills.length > 0);
     for (const f of result.fills) assert.ok(f.date > f.placed, "market orders fill the day after");
@@ -29,8 +33,11 @@ Deno.test("backtest with no strategy flags runs offline on the fixtures and writ
 Deno.test("backtest --json prints the same result twice (deterministic apart from the wall clock)", async () => {
   const { dir, cleanup } = await resultsScratch("cli-json");
   try {
-    const args = ["--json", "--results-dir", dir, "--start-date", "2019-01-01"];
-    const [a, b] = [await runTask("backtest", "backtest", args), await runTask("backtest", "backtest", args)];
+    const args = ["--json", "--results-dir", dir, "--start-date", "2019-01-01", "--no-audit"];
+    const [a, b] = [
+      await runTask("backtest", "backtest", args),
+      await runTask("backtest", "backtest", args),
+    ];
     assert.equal(a.code, 0, a.stderr);
     const [ra, rb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
     delete ra.startedAt;
@@ -114,9 +121,19 @@ const BAD_INPUTS: [string, string[], RegExp][] = [
   ["an unknown ticker", ["--tickers", "SPY,NOPE"], /no prices for ticker NOPE/],
   ["an empty range", ["--start-date", "2030-01-01"], /no trading day between 2030-01-01/],
   ["an unknown strategy", ["--strategy", "moon"], /unknown strategy "moon"/],
+  ["an unknown bucket", ["--buckets", "Moon Assets"], /unknown bucket "Moon Assets"/],
+  [
+    "a bucket limit below the position cap",
+    ["--max-single", "0.5"],
+    /sizing\.maxBucketWeight: must be >= sizing\.maxSingle/,
+  ],
   ["a bad strategy param", ["--strategy", "sma-cross", "--param", "period=abc"], /period/],
   ["a missing CSV", ["--csv", "nowhere.csv"], /nowhere\.csv: no such CSV file/],
-  ["a missing config file", ["--config", "nowhere.yaml"], /config file nowhere\.yaml: cannot be read/],
+  [
+    "a missing config file",
+    ["--config", "nowhere.yaml"],
+    /config file nowhere\.yaml: cannot be read/,
+  ],
 ];
 
 for (const [what, args, message] of BAD_INPUTS) {
@@ -142,7 +159,12 @@ Deno.test("backtest refuses a malformed CSV naming the file and the line", async
       join(REPO, csv),
       "Date,Open,High,Low,Close,Adj Close,Volume\n2020-01-02,10,11,9,10,10,100\n2020-01-03,10,9,9,10,10,100\n",
     );
-    const run = await runTask("backtest", "backtest", ["--csv", csv, "--results-dir", join(dir, "out")]);
+    const run = await runTask("backtest", "backtest", [
+      "--csv",
+      csv,
+      "--results-dir",
+      join(dir, "out"),
+    ]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /BAD\.csv/);
     assert.match(run.stderr, /line 3|row 2/);
@@ -157,6 +179,8 @@ Deno.test("backtest --save-config writes a config that loads back to the same ru
   try {
     const saved = join(dir, "run.yaml");
     const first = await runTask("backtest", "backtest", [
+      "--strategy",
+      "equal-weight",
       "--cash",
       "50000",
       "--start-date",

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { param } from "./param.ts";
 import { parseIsoDay } from "../data/dates.ts";
+import { DEFAULT_BUCKETS, DEFAULT_REGIME_BUCKETS } from "../market/buckets.ts";
 
 /** The schema version this code reads and writes. */
 export const CONFIG_VERSION = 1;
@@ -88,9 +89,10 @@ const dataSection = z.strictObject({
 });
 
 const strategySection = z.strictObject({
-  name: param(z.string().min(1).default("equal-weight"), {
+  name: param(z.string().min(1).default("regime-aware"), {
     tier: "basic",
-    description: "A built-in strategy (sma-cross, equal-weight) or the path of a strategy file",
+    description:
+      "A built-in strategy (regime-aware, sma-cross, equal-weight) or the path of a strategy file",
     flag: "strategy",
   }),
   params: param(
@@ -134,6 +136,205 @@ const brokerSection = z.strictObject({
   }),
 });
 
+const bucketList = z.array(z.string().min(1)).min(1);
+
+const rebalanceSection = z.strictObject({
+  frequency: param(z.enum(["daily", "weekly", "monthly"]).default("weekly"), {
+    tier: "basic",
+    description: "How often the regime-aware strategy rebalances (grace decays run daily)",
+    flag: "rebalance-freq",
+  }),
+  minTradeWeight: param(z.number().min(0).max(0.2).default(0.005), {
+    tier: "advanced",
+    description: "Position changes smaller than this weight are not made",
+    flag: "min-trade-weight",
+  }),
+});
+
+const bucketsSection = z.strictObject({
+  allowed: param(bucketList.optional(), {
+    tier: "basic",
+    description: "Buckets the strategy may select from (default: all that the regime activates)",
+    flag: "buckets",
+  }),
+  map: param(
+    z.record(z.string().min(1), bucketList).default(() =>
+      Object.fromEntries(Object.entries(DEFAULT_BUCKETS).map(([k, v]) => [k, [...v]]))
+    ),
+    {
+      tier: "expert",
+      description: "Bucket name -> tickers (an asset may sit in several buckets)",
+    },
+  ),
+  regimeMap: param(
+    z.strictObject({
+      Goldilocks: bucketList,
+      Reflation: bucketList,
+      Inflation: bucketList,
+      Deflation: bucketList,
+    }).default({
+      Goldilocks: [...DEFAULT_REGIME_BUCKETS.Goldilocks],
+      Reflation: [...DEFAULT_REGIME_BUCKETS.Reflation],
+      Inflation: [...DEFAULT_REGIME_BUCKETS.Inflation],
+      Deflation: [...DEFAULT_REGIME_BUCKETS.Deflation],
+    }),
+    {
+      tier: "advanced",
+      description: "Regime -> the buckets it activates (the seed's map by default)",
+    },
+  ),
+});
+
+const universeSection = z.strictObject({
+  maxAssets: param(z.number().int().min(1).max(500).default(20), {
+    tier: "basic",
+    description: "Maximum assets in the universe (held assets are always kept)",
+    flag: "max-assets",
+  }),
+  trendingConfidence: param(z.number().min(0).max(1).default(0.7), {
+    tier: "intermediate",
+    description: "Minimum scan confidence for a trending asset to join the universe",
+  }),
+  direction: param(z.enum(["any", "up"]).default("any"), {
+    tier: "advanced",
+    description: "Admit trending assets in either direction (the seed's) or only up-trends",
+  }),
+});
+
+const scoringSection = z.strictObject({
+  technicalWeight: param(z.number().min(0).max(1).default(0.6), {
+    tier: "intermediate",
+    description: "Weight of the technical score in the combined score",
+  }),
+  fundamentalWeight: param(z.number().min(0).max(1).default(0.4), {
+    tier: "intermediate",
+    description:
+      "Weight of the fundamental score (assets without fundamentals use technical alone)",
+  }),
+});
+
+const sizingSection = z.strictObject({
+  maxSingle: param(z.number().gt(0).max(1).default(0.15), {
+    tier: "intermediate",
+    description: "Stage 1: the cap of one position",
+    flag: "max-single",
+  }),
+  target: param(z.number().gt(0).max(1).default(0.95), {
+    tier: "intermediate",
+    description: "Stage 2: the exposure weights are normalised to",
+    flag: "target-exposure",
+  }),
+  minScore: param(z.number().min(0).max(1).default(0.65), {
+    tier: "intermediate",
+    description: "Minimum combined score to open or keep a position",
+  }),
+  weighting: param(z.enum(["score", "equal"]).default("score"), {
+    tier: "advanced",
+    description: "Raw weights proportional to score, or equal",
+  }),
+  maxBucketPositions: param(z.number().int().min(1).default(4), {
+    tier: "intermediate",
+    description: "Positions one bucket may hold",
+  }),
+  maxBucketWeight: param(z.number().gt(0).max(1).default(0.4), {
+    tier: "intermediate",
+    description: "Weight one bucket may hold",
+  }),
+  allowBucketOverride: param(z.boolean().default(true), {
+    tier: "advanced",
+    description: "Let core and high-alpha assets exceed bucket limits",
+  }),
+  highAlphaScore: param(z.number().min(0).max(1).default(0.95), {
+    tier: "advanced",
+    description: "A score above this makes an asset high-alpha",
+  }),
+  residual: param(z.enum(["safe_top_slice", "proportional", "cash"]).default("safe_top_slice"), {
+    tier: "advanced",
+    description: "Where weight left unallocated by caps goes",
+  }),
+});
+
+const protectionSection = z.strictObject({
+  coreAssets: param(z.boolean().default(true), {
+    tier: "basic",
+    description: "Core assets (score > 0.95): immune to grace and forced closure for 90 days",
+    flag: "enable-core-assets",
+  }),
+  gracePeriods: param(z.boolean().default(true), {
+    tier: "basic",
+    description: "Grace periods: a falling score decays the position instead of closing it",
+    flag: "enable-grace-periods",
+  }),
+  whipsaw: param(z.boolean().default(true), {
+    tier: "basic",
+    description: "Whipsaw protection: at most N open-close cycles per window",
+    flag: "enable-whipsaw",
+  }),
+  holdingPeriod: param(z.boolean().default(true), {
+    tier: "intermediate",
+    description: "Minimum holding period before a close",
+    flag: "enable-holding-period",
+  }),
+  regimeOverride: param(z.boolean().default(true), {
+    tier: "intermediate",
+    description: "A critical regime transition may bypass grace, holding and whipsaw rules",
+    flag: "enable-regime-override",
+  }),
+  coreThreshold: param(z.number().min(0).max(1).default(0.95), {
+    tier: "advanced",
+    description: "Score above which an asset becomes core",
+  }),
+  coreExpiryDays: param(z.number().int().min(1).default(90), {
+    tier: "advanced",
+    description: "Trading days a core designation lasts",
+  }),
+  coreRevokeUnderperformance: param(z.number().min(0).max(1).default(0.15), {
+    tier: "advanced",
+    description: "Core status is revoked when the asset trails its bucket by more than this",
+  }),
+  graceThreshold: param(z.number().min(0).max(1).default(0.6), {
+    tier: "intermediate",
+    description: "A held position scoring below this enters grace",
+  }),
+  graceDays: param(z.number().int().min(1).max(30).default(3), {
+    tier: "intermediate",
+    description: "Days of decay before grace expires and the position closes",
+  }),
+  graceDecay: param(z.number().gt(0).max(1).default(0.8), {
+    tier: "advanced",
+    description: "Size multiplier per day in grace (0.8 = 20% a day)",
+  }),
+  holdingDays: param(z.number().int().min(0).max(250).default(3), {
+    tier: "intermediate",
+    description: "Minimum trading days before a position may close",
+  }),
+  whipsawMaxCycles: param(z.number().int().min(1).default(1), {
+    tier: "advanced",
+    description: "Open-close cycles allowed per window",
+  }),
+  whipsawWindowDays: param(z.number().int().min(1).default(14), {
+    tier: "advanced",
+    description: "The whipsaw window in trading days",
+  }),
+});
+
+const databaseSection = z.strictObject({
+  enabled: param(z.boolean().default(false), {
+    tier: "basic",
+    description:
+      "Read regimes from PostgreSQL first (DATABASE_URL or DB_HOST..); compute where it has no row",
+    flag: "enable-database",
+  }),
+});
+
+const auditSection = z.strictObject({
+  enabled: param(z.boolean().default(true), {
+    tier: "intermediate",
+    description: "Record every decision in the run's audit log (results/<run>/audit.db)",
+    flag: "audit",
+  }),
+});
+
 const outputSection = z.strictObject({
   dir: param(z.string().min(1).default("results"), {
     tier: "basic",
@@ -152,8 +353,51 @@ export const configSchema = z.strictObject({
   data: dataSection.prefault({}),
   strategy: strategySection.prefault({}),
   broker: brokerSection.prefault({}),
+  rebalance: rebalanceSection.prefault({}),
+  buckets: bucketsSection.prefault({}),
+  universe: universeSection.prefault({}),
+  scoring: scoringSection.prefault({}),
+  sizing: sizingSection.prefault({}),
+  protection: protectionSection.prefault({}),
+  database: databaseSection.prefault({}),
+  audit: auditSection.prefault({}),
   output: outputSection.prefault({}),
 }).superRefine((c, ctx) => {
+  if (c.sizing.maxBucketWeight < c.sizing.maxSingle) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["sizing", "maxBucketWeight"],
+      message:
+        `must be >= sizing.maxSingle (${c.sizing.maxSingle}): a bucket must hold at least one full position, got ${c.sizing.maxBucketWeight}`,
+    });
+  }
+  if (c.scoring.technicalWeight + c.scoring.fundamentalWeight === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["scoring", "technicalWeight"],
+      message: "must not be 0 when scoring.fundamentalWeight is 0 too",
+    });
+  }
+  for (const [regime, names] of Object.entries(c.buckets.regimeMap)) {
+    for (const name of names) {
+      if (!(name in c.buckets.map)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["buckets", "regimeMap", regime],
+          message: `names bucket "${name}", which buckets.map does not define`,
+        });
+      }
+    }
+  }
+  for (const name of c.buckets.allowed ?? []) {
+    if (!(name in c.buckets.map)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["buckets", "allowed"],
+        message: `unknown bucket "${name}": buckets are ${Object.keys(c.buckets.map).join(", ")}`,
+      });
+    }
+  }
   if (c.run.start && c.run.end && c.run.start > c.run.end) {
     ctx.addIssue({
       code: "custom",

@@ -7,12 +7,10 @@
  */
 import type { Metrics } from "../analytics/metrics.ts";
 import type { Fill, OrderNote, Trade } from "./types.ts";
+import type { RegimeName } from "../market/regime.ts";
 
 /** Version of the result file layout. */
 export const RESULT_VERSION = 1;
-
-/** Market regimes (see lib/market). */
-export type RegimeName = "Goldilocks" | "Reflation" | "Inflation" | "Deflation";
 
 /** The regime path of the run: one entry per day, plus the transitions. */
 export type RegimePath = {

@@ -1,8 +1,10 @@
 /**
  * One run from a validated configuration and loaded market data to a
- * {@link RunResult}: build the Panel, run the strategy through the broker,
- * compute the metrics against the benchmark. Pure: the clock and the code
- * version come in as arguments.
+ * {@link RunResult}, in two steps: {@link prepareRun} checks everything the
+ * user gave (date range, strategy params) and writes nothing; {@link executeRun}
+ * runs the strategy through the broker, records decisions in the audit log
+ * when one is given, and computes the metrics against the benchmark. The
+ * clock and the code version come in as arguments.
  *
  * @module
  */
@@ -13,19 +15,32 @@ import { hashOf } from "../config/hash.ts";
 import type { StrategyFactory } from "../engine/define_strategy.ts";
 import type { Strategy } from "../engine/strategy.ts";
 import { runBacktest } from "../engine/run_backtest.ts";
-import { type Holding, RESULT_VERSION, type RunResult } from "../engine/run_result.ts";
+import { RESULT_VERSION, type RunResult } from "../engine/run_result.ts";
+import { regimeAware } from "../engine/regime_aware.ts";
+import type { AuditLog } from "../audit/audit_log.ts";
+import type { ResearchReader } from "../db/research_repository.ts";
+import type { RegimeLogger } from "../market/regime_provider.ts";
 import { computeMetrics } from "../analytics/metrics.ts";
 import { InputError } from "../errors.ts";
+import { REGIME_AWARE } from "./strategy_source.ts";
+import { auditObserver } from "./audit_bridge.ts";
+import { marketServices, protectionFor, regimeAwareOptions } from "./regime_services.ts";
+import { benchmarkValues, holdingsAt } from "./result_parts.ts";
+import { allocationByBucket, ProtectionTally, regimePath } from "./regime_result.ts";
 
-/** What a run needs besides the config and the data. */
-export type RunContext = {
-  /** The strategy definition (built-in or from a file) the config names. */
-  readonly definition: StrategyFactory;
-  /** Wall-clock start of the run (ISO); recorded, never used in decisions. */
-  readonly startedAt: string;
-  readonly codeVersion: string;
-  /** Builds the strategy; default `definition.fromParams(config.strategy.params)`. */
+/** A run checked and ready: nothing has been written yet. */
+export type PreparedRun = {
+  readonly config: Config;
+  readonly market: MarketData;
+  readonly panel: Panel;
+  /** First and last day of the run (ISO), on the Panel's calendar. */
+  readonly start: string;
+  readonly end: string;
+  /** Name recorded in the result. */
+  readonly strategyName: string;
+  /** The strategy, for a built-in or file strategy; absent for regime-aware (built at run time). */
   readonly strategy?: Strategy;
+  readonly configHash: string;
 };
 
 /** Builds the Panel a config asks for from loaded data. */
@@ -33,8 +48,12 @@ export function panelFor(config: Config, market: MarketData): Panel {
   return Panel.fromSeries(market.series, { prices: config.data.prices, splits: market.splits });
 }
 
-/** Runs the configured backtest; a date range with no trading day is an {@link InputError}. */
-export function runFromConfig(config: Config, market: MarketData, context: RunContext): RunResult {
+/** Checks the run's range and strategy params; an {@link InputError} names what is wrong. */
+export function prepareRun(
+  config: Config,
+  market: MarketData,
+  definition: StrategyFactory | typeof REGIME_AWARE,
+): PreparedRun {
   const panel = panelFor(config, market);
   const first = panel.dateAt(0), last = panel.dateAt(panel.dayCount - 1);
   const start = config.run.start ?? first;
@@ -45,18 +64,74 @@ export function runFromConfig(config: Config, market: MarketData, context: RunCo
       `run.start/run.end: no trading day between ${start} and ${end}: the data covers ${first} to ${last}`,
     );
   }
-  const strategy = context.strategy ??
-    context.definition.fromParams(config.strategy.params);
+  const base = {
+    config,
+    market,
+    panel,
+    start: panel.dateAt(from),
+    end: panel.dateAt(to),
+    configHash: hashOf(config),
+  };
+  if (definition === REGIME_AWARE) return { ...base, strategyName: REGIME_AWARE };
+  return {
+    ...base,
+    strategyName: definition.name,
+    strategy: definition.fromParams(config.strategy.params),
+  };
+}
+
+/** What a run needs besides the prepared inputs. */
+export type RunContext = {
+  /** Wall-clock start of the run (ISO); recorded, never used in decisions. */
+  readonly startedAt: string;
+  readonly codeVersion: string;
+  /** The audit log to record decisions in (started by the caller); none = no auditing. */
+  readonly audit?: AuditLog | undefined;
+  /** The research database and where its notes go, when `database.enabled`. */
+  readonly database?: {
+    readonly research: ResearchReader | undefined;
+    readonly logger: RegimeLogger;
+  };
+};
+
+/** Runs a prepared backtest to its result. */
+export async function executeRun(run: PreparedRun, context: RunContext): Promise<RunResult> {
+  const { config, panel } = run;
+  const tally = new ProtectionTally();
+  let strategy = run.strategy;
+  let regime: Awaited<ReturnType<typeof marketServices>> | undefined;
+  let records: ReturnType<typeof regimeAware>["records"] | undefined;
+  let protection: ReturnType<typeof protectionFor> | undefined;
+  if (strategy === undefined) {
+    regime = await marketServices(
+      config,
+      run.market,
+      panel,
+      { from: run.start, to: run.end },
+      context.database,
+    );
+    protection = protectionFor(config, (v) => tally.add(v));
+    const built = regimeAware(regimeAwareOptions(config), {
+      regime: regime.regime,
+      scans: regime.scans,
+      fundamentals: regime.fundamentals,
+      protection,
+      audit: context.audit,
+    });
+    records = built.records;
+    strategy = built;
+  }
   const result = runBacktest({
     panel,
     strategy,
     cash: config.run.cash,
     broker: config.broker,
-    start,
-    end,
+    start: run.start,
+    end: run.end,
+    ...(context.audit ? { observer: auditObserver(context.audit) } : {}),
   });
   const equity = result.equity;
-  const benchmark = _benchmark(panel, config.run.benchmark, equity.dates, config.run.cash);
+  const benchmark = benchmarkValues(panel, config.run.benchmark, equity.dates, config.run.cash);
   const metrics = computeMetrics(
     {
       curve: equity,
@@ -65,19 +140,16 @@ export function runFromConfig(config: Config, market: MarketData, context: RunCo
     },
     { riskFreeRate: config.run.riskFreeRate },
   );
+  const to = panel.indexOnOrBefore(run.end);
   return {
     version: RESULT_VERSION,
-    strategy: context.definition.name,
+    strategy: run.strategyName,
     startedAt: context.startedAt,
     codeVersion: context.codeVersion,
-    configHash: hashOf(config),
-    dataHash: market.dataHash,
+    configHash: run.configHash,
+    dataHash: run.market.dataHash,
     config,
-    period: {
-      start: equity.dates[0] ?? start,
-      end: equity.dates.at(-1) ?? end,
-      days: equity.dates.length,
-    },
+    period: { start: run.start, end: run.end, days: equity.dates.length },
     initialCash: config.run.cash,
     finalCash: result.finalCash,
     finalValue: result.finalValue,
@@ -93,52 +165,9 @@ export function runFromConfig(config: Config, market: MarketData, context: RunCo
     trades: result.trades,
     fills: result.fills,
     orderNotes: result.notes,
-    holdings: _holdings(panel, result.positions, result.finalValue, to),
-    regimes: null,
-    allocation: null,
-    protection: null,
+    holdings: holdingsAt(panel, result.positions, result.finalValue, to, config.buckets.map),
+    regimes: regime ? regimePath(regime.regime, panel, run.start, run.end) : null,
+    allocation: records ? allocationByBucket(records, config.buckets.map) : null,
+    protection: protection ? tally.activity(protection.metrics()) : null,
   };
-}
-
-/** The benchmark's close scaled to the starting cash on the run's dates (null where it has no bar). */
-function _benchmark(panel: Panel, ticker: string, dates: readonly string[], cash: number) {
-  const a = panel.indexOf(ticker);
-  if (a < 0 || dates.length === 0) return null;
-  const close = panel.close[a] as Float64Array;
-  const t0 = panel.indexOnOrAfter(dates[0] as string);
-  const base = close[t0] as number;
-  if (!Number.isFinite(base)) return null;
-  const values: number[] = [];
-  const display: (number | null)[] = [];
-  let complete = true;
-  for (let i = 0; i < dates.length; i++) {
-    const c = close[t0 + i] as number;
-    if (!Number.isFinite(c)) complete = false;
-    values.push(c / base * cash);
-    display.push(Number.isFinite(c) ? c / base * cash : null);
-  }
-  return { values, display, complete };
-}
-
-function _holdings(
-  panel: Panel,
-  positions: Readonly<Record<string, number>>,
-  total: number,
-  t: number,
-): Holding[] {
-  return Object.entries(positions).map(([ticker, shares]) => {
-    const a = panel.indexOf(ticker);
-    const col = panel.close[a] as Float64Array;
-    let i = t;
-    while (i > 0 && !Number.isFinite(col[i] as number)) i--;
-    const price = col[i] as number;
-    return {
-      ticker,
-      shares,
-      price,
-      value: shares * price,
-      weight: total > 0 ? shares * price / total : 0,
-      buckets: [],
-    };
-  }).sort((x, y) => y.value - x.value || (x.ticker < y.ticker ? -1 : 1));
 }

@@ -16,14 +16,23 @@ export function isStrategyPath(name: string): boolean {
   return /\.(ts|js|mts|mjs)$/.test(name) || name.includes("/");
 }
 
-/** The strategy definition a name or path stands for; an unknown name or a bad file is an {@link InputError}. */
-export async function resolveStrategy(name: string): Promise<StrategyFactory> {
+/** The name of the regime-aware strategy, which the run builds from the whole configuration. */
+export const REGIME_AWARE = "regime-aware";
+
+/**
+ * The strategy definition a name or path stands for, or {@link REGIME_AWARE};
+ * an unknown name or a bad file is an {@link InputError}.
+ */
+export async function resolveStrategy(
+  name: string,
+): Promise<StrategyFactory | typeof REGIME_AWARE> {
+  if (name === REGIME_AWARE) return REGIME_AWARE;
   if (!isStrategyPath(name)) {
     const builtIn = builtInStrategies[name];
     if (builtIn) return builtIn;
     throw new InputError(
       `strategy.name: unknown strategy "${name}": built-in ones are ${
-        Object.keys(builtInStrategies).join(", ")
+        [REGIME_AWARE, ...Object.keys(builtInStrategies)].join(", ")
       }, or give the path of a strategy file`,
     );
   }

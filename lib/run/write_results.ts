@@ -10,7 +10,10 @@ import type { RunResult } from "../engine/run_result.ts";
 import { InputError } from "../errors.ts";
 
 /** The folder of one run: `<results>/<strategy>-<config hash>-<data hash>` (8 hex digits each). */
-export function runFolder(resultsDir: string, result: RunResult): string {
+export function runFolder(
+  resultsDir: string,
+  result: { readonly strategy: string; readonly configHash: string; readonly dataHash: string },
+): string {
   const name = result.strategy.replace(/[^A-Za-z0-9_-]+/g, "_");
   return join(
     resultsDir,

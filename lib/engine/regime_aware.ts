@@ -1,0 +1,277 @@
+/**
+ * The regime-aware strategy: the seed's rebalancer as one pipeline of stages
+ * (detect regime, scan, select the universe, score, propose weights, protect),
+ * run on each rebalance day; on the other days only grace-period decays run.
+ * Every decision goes to the audit log when one is attached, one session (and
+ * trace id) per rebalance.
+ *
+ * The services it reads (regime provider, scan history, fundamentals,
+ * protection orchestrator) are built by the caller over the same Panel; each
+ * gives day t's answer from data up to day t only, which the point-in-time
+ * test of the whole pipeline checks.
+ *
+ * @module
+ */
+import type { AuditEvent } from "../audit/events.ts";
+import type { PanelView } from "../data/panel.ts";
+import type { FundamentalsIndex } from "../portfolio/fundamentals_index.ts";
+import type { ProtectionOrchestrator } from "../protection/orchestrator.ts";
+import type { RegimeSeverity } from "../protection/facts.ts";
+import type { TransitionSeverity } from "../market/regime.ts";
+import { bucketsOf } from "../market/buckets.ts";
+import { periodOfDay } from "./equal_weight.ts";
+import { pipeline } from "./pipeline.ts";
+import type { DayContext, Decision, Strategy } from "./strategy.ts";
+import type { RebalanceBase } from "./stages/context.ts";
+import { detectRegime, type RegimeSource } from "./stages/detect_regime.ts";
+import { scanConditions, type ScanSource } from "./stages/scan_conditions.ts";
+import { selectUniverse } from "./stages/select_universe.ts";
+import { scoreAssets, scoreOf } from "./stages/score_assets.ts";
+import { proposeTargets } from "./stages/propose_targets.ts";
+import { closeOrDecay, type PositionChange, protectPositions } from "./stages/protect_positions.ts";
+import { changeEvents, rebalanceEvents, regimeEvents } from "./regime_aware_events.ts";
+import type { RegimeAwareOptions } from "./regime_aware_options.ts";
+import { SIZING_DEFAULTS } from "../portfolio/sizing_options.ts";
+
+const SIZING_TARGET = SIZING_DEFAULTS.target;
+
+/** Where decisions are recorded: the audit log (`AuditLog` fits). */
+export type DecisionRecorder = {
+  readonly beginSession: (options: { asOf: string; kind?: string }) => string;
+  readonly record: (event: AuditEvent) => void;
+};
+
+/** The services the strategy reads, built over the run's Panel. */
+export type RegimeAwareServices = {
+  readonly regime: RegimeSource;
+  readonly scans: ScanSource;
+  readonly fundamentals?: FundamentalsIndex | undefined;
+  readonly protection: ProtectionOrchestrator;
+  readonly audit?: DecisionRecorder | undefined;
+};
+
+/** What one rebalance (or decay day) decided, for the run's summary and report. */
+export type RebalanceRecord = {
+  readonly date: string;
+  readonly kind: "rebalance" | "decay";
+  readonly regime: string | null;
+  readonly targets: Readonly<Record<string, number>> | null;
+  readonly skipped?: string;
+  readonly changes: readonly PositionChange[];
+};
+
+const SEVERITY: Readonly<Record<TransitionSeverity, RegimeSeverity>> = {
+  minor: "normal",
+  major: "high",
+  critical: "critical",
+};
+
+/** Builds the regime-aware strategy; see the module doc. */
+export function regimeAware(
+  options: RegimeAwareOptions,
+  services: RegimeAwareServices,
+): RegimeAwareStrategy {
+  return new RegimeAwareStrategy(options, services);
+}
+
+/** The strategy object; `records` lists every rebalance it made. */
+export class RegimeAwareStrategy implements Strategy {
+  readonly name = "regime-aware";
+  /** Every rebalance and decay day, in order. */
+  readonly records: RebalanceRecord[] = [];
+  readonly #o: RegimeAwareOptions;
+  readonly #s: RegimeAwareServices;
+  readonly #pipeline;
+  readonly #bucketCache = new Map<string, readonly string[]>();
+  #lastPeriod = NaN;
+  #shares = new Map<string, number>();
+  #lastScores = new Map<string, number>();
+
+  constructor(options: RegimeAwareOptions, services: RegimeAwareServices) {
+    this.#o = options;
+    this.#s = services;
+    this.#pipeline = pipeline<RebalanceBase>()
+      .then(detectRegime(services.regime))
+      .then(scanConditions(services.scans))
+      .then(selectUniverse({
+        buckets: options.buckets,
+        allowedBuckets: options.allowedBuckets,
+        universe: options.universe,
+      }))
+      .then(scoreAssets({ weights: options.scoreWeights, fundamentals: services.fundamentals }))
+      .then(proposeTargets({
+        bucketsOf: (ticker) => this.#bucketsOf(ticker),
+        sizing: options.sizing,
+        coreAssets: (t) => services.protection.coreAssets(t),
+      }))
+      .then(protectPositions(services.protection, {
+        minTradeWeight: options.minTradeWeight,
+        maxExposure: options.sizing.target ?? SIZING_TARGET,
+      }));
+  }
+
+  onDay(ctx: DayContext): Decision | undefined {
+    const base = this.#base(ctx);
+    this.#recordFacts(base);
+    const period = periodOfDay(ctx.view.day, this.#o.rebalance);
+    if (period !== this.#lastPeriod) {
+      this.#lastPeriod = period;
+      return this.#rebalance(base);
+    }
+    return this.#decay(base);
+  }
+
+  #bucketsOf(ticker: string): readonly string[] {
+    let list = this.#bucketCache.get(ticker);
+    if (list === undefined) {
+      list = bucketsOf(ticker, this.#o.buckets);
+      this.#bucketCache.set(ticker, list);
+    }
+    return list;
+  }
+
+  #base(ctx: DayContext): RebalanceBase {
+    const { view, account } = ctx;
+    const weights: Record<string, number> = {};
+    const held: string[] = [];
+    for (const [ticker, shares] of Object.entries(account.positions)) {
+      const price = _lastPrice(view, view.indexOf(ticker));
+      held.push(ticker);
+      weights[ticker] = account.value > 0 ? shares * price / account.value : 0;
+    }
+    held.sort((a, b) => view.indexOf(a) - view.indexOf(b));
+    return { t: ctx.t, date: ctx.date, view, weights, held };
+  }
+
+  /** Tells the protection rules what happened since yesterday: fills, scores, regime changes. */
+  #recordFacts(base: RebalanceBase): void {
+    const p = this.#s.protection;
+    const { t } = base;
+    const regime = this.#s.regime.atIndex(t);
+    const tr = regime.transition;
+    if (tr && tr.ageDays === 0) {
+      p.record({
+        kind: "regimeChanged",
+        t,
+        from: tr.from,
+        to: tr.to,
+        severity: SEVERITY[tr.severity],
+      });
+    }
+    const now = new Map<string, number>();
+    for (const ticker of base.held) now.set(ticker, base.weights[ticker] ?? 0);
+    for (const [ticker] of this.#shares) {
+      if (!now.has(ticker)) p.record({ kind: "positionClosed", asset: ticker, t });
+    }
+    for (const [ticker, weight] of now) {
+      const before = this.#shares.get(ticker);
+      if (before === undefined) {
+        p.record({ kind: "positionOpened", asset: ticker, t, size: weight });
+      }
+    }
+    this.#shares = now;
+    for (const ticker of base.held) {
+      const a = base.view.indexOf(ticker);
+      const score = scoreOf(ticker, this.#s.scans.resultAt(a, t), base.date, {
+        weights: this.#o.scoreWeights,
+        fundamentals: this.#s.fundamentals,
+      });
+      if (score !== null) p.record({ kind: "scoreObserved", asset: ticker, t, score: score.score });
+    }
+  }
+
+  #rebalance(base: RebalanceBase): Decision | undefined {
+    const audit = this.#s.audit;
+    audit?.beginSession({ asOf: base.date, kind: "rebalance" });
+    const out = this.#pipeline.run(base);
+    if (!out.ok) {
+      const regime = this.#s.regime.atIndex(base.t);
+      audit?.record({
+        type: "CustomEvent",
+        eventType: "rebalance_skipped",
+        category: "run",
+        asOf: base.date,
+        action: out.skip.stage,
+        reason: out.skip.reason,
+      });
+      this.records.push({
+        date: base.date,
+        kind: "rebalance",
+        regime: regime.regime,
+        targets: null,
+        skipped: out.skip.reason,
+        changes: [],
+      });
+      return undefined;
+    }
+    const ctx = out.ctx;
+    if (audit) {
+      for (const e of rebalanceEvents({ ...ctx, previousScores: this.#lastScores })) {
+        audit.record(e);
+      }
+      if (ctx.scaledBy < 1) {
+        audit.record({
+          type: "CustomEvent",
+          eventType: "targets_scaled",
+          category: "scoring",
+          asOf: base.date,
+          reason: `positions kept by protection left less room: new and grown positions scaled by ${
+            ctx.scaledBy.toFixed(4)
+          }`,
+        });
+      }
+    }
+    this.#lastScores = new Map([...ctx.scores].map(([k, v]) => [k, v.score]));
+    this.records.push({
+      date: base.date,
+      kind: "rebalance",
+      regime: ctx.regime.regime,
+      targets: ctx.targets,
+      changes: ctx.changes,
+    });
+    return { targets: ctx.targets };
+  }
+
+  /** Between rebalances: positions in grace decay (or close when grace expires). */
+  #decay(base: RebalanceBase): Decision | undefined {
+    const p = this.#s.protection;
+    const inGrace = base.held.filter((ticker) =>
+      (p.status(ticker, base.t).protections["grace_period"] as { active?: boolean } | undefined)
+        ?.active === true
+    );
+    if (inGrace.length === 0) return undefined;
+    const changes = inGrace.map((ticker) =>
+      closeOrDecay(p, base, ticker, base.weights[ticker] ?? 0)
+    ).filter((c) => Math.abs(c.sizeAfter - c.sizeBefore) >= 1e-9);
+    if (changes.length === 0) return undefined;
+    const audit = this.#s.audit;
+    if (audit) {
+      audit.beginSession({ asOf: base.date, kind: "decay" });
+      for (const e of regimeEvents(base.date, this.#s.regime.atIndex(base.t))) audit.record(e);
+      for (const c of changes) for (const e of changeEvents(base.date, c)) audit.record(e);
+    }
+    const targets: Record<string, number> = { ...base.weights };
+    for (const c of changes) {
+      if (c.sizeAfter > 0) targets[c.ticker] = c.sizeAfter;
+      else delete targets[c.ticker];
+    }
+    this.records.push({
+      date: base.date,
+      kind: "decay",
+      regime: this.#s.regime.atIndex(base.t).regime,
+      targets,
+      changes,
+    });
+    return { targets };
+  }
+}
+
+/** The last known close of an asset at the view's day (NaN if it never traded). */
+function _lastPrice(view: PanelView, asset: number): number {
+  const close = view.history("close", asset);
+  for (let i = close.length - 1; i >= 0; i--) {
+    const c = close[i] as number;
+    if (c === c) return c;
+  }
+  return NaN;
+}

@@ -1,0 +1,49 @@
+/**
+ * Stage: target weights from the scores: selection above the minimum score,
+ * stage-1 caps, stage-2 normalisation, bucket limits (core assets may exceed
+ * them), residual allocation. Each asset counts in every bucket it belongs to,
+ * not only the active ones.
+ *
+ * @module
+ */
+import type { CombinedScore } from "../../portfolio/combined_score.ts";
+import type { Proposal } from "../../portfolio/proposal.ts";
+import { proposeWeights } from "../../portfolio/sizing.ts";
+import type { SizingOptions } from "../../portfolio/sizing_options.ts";
+import type { UniverseResult } from "../../portfolio/universe.ts";
+import type { Stage } from "../pipeline.ts";
+import type { RebalanceBase } from "./context.ts";
+
+/** Options of {@link proposeTargets}. */
+export type ProposeTargetsOptions = {
+  /** Every bucket each ticker belongs to. */
+  readonly bucketsOf: (ticker: string) => readonly string[];
+  readonly sizing: SizingOptions;
+  /** Core assets on day t (from the protection state). */
+  readonly coreAssets: (t: number) => readonly string[];
+};
+
+/** Adds `proposal`. */
+export function proposeTargets(
+  options: ProposeTargetsOptions,
+): Stage<
+  RebalanceBase & { universe: UniverseResult; scores: ReadonlyMap<string, CombinedScore> },
+  { proposal: Proposal }
+> {
+  return {
+    name: "propose_weights",
+    run: (ctx) => {
+      const candidates = ctx.universe.tickers.flatMap((ticker) => {
+        const s = ctx.scores.get(ticker);
+        return s === undefined
+          ? []
+          : [{ ticker, score: s.score, buckets: options.bucketsOf(ticker) }];
+      });
+      const proposal = proposeWeights(
+        { candidates, coreAssets: options.coreAssets(ctx.t) },
+        options.sizing,
+      );
+      return { proposal };
+    },
+  };
+}

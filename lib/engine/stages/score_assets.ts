@@ -1,0 +1,63 @@
+/**
+ * Stage: the combined score of every universe asset (and every held one):
+ * technical from its scan, fundamental from the last figures filed by the day
+ * (point in time), 0.6 / 0.4 by default; an asset without fundamentals (an
+ * ETF) is scored on its technical part alone.
+ *
+ * @module
+ */
+import type { ScanResult } from "../../market/scanner_result.ts";
+import {
+  type CombinedScore,
+  combinedScore,
+  type ScoreWeights,
+} from "../../portfolio/combined_score.ts";
+import { fundamentalScoreAsOf } from "../../portfolio/fundamental_score.ts";
+import type { FundamentalsIndex } from "../../portfolio/fundamentals_index.ts";
+import { technicalScore } from "../../portfolio/technical_score.ts";
+import type { UniverseResult } from "../../portfolio/universe.ts";
+import type { Stage } from "../pipeline.ts";
+import type { RebalanceBase } from "./context.ts";
+
+/** Options of {@link scoreAssets}. */
+export type ScoreAssetsOptions = {
+  readonly weights: ScoreWeights;
+  /** Filed fundamentals; absent = technical scores only. */
+  readonly fundamentals?: FundamentalsIndex | undefined;
+};
+
+/** The combined score of one ticker on a day, or null when it has no scan. */
+export function scoreOf(
+  ticker: string,
+  scan: ScanResult | undefined,
+  date: string,
+  options: ScoreAssetsOptions,
+): CombinedScore | null {
+  if (scan === undefined) return null;
+  const technical = technicalScore({ scan });
+  if (technical === null) return null;
+  const fundamental = options.fundamentals
+    ? fundamentalScoreAsOf(options.fundamentals, ticker, date)
+    : null;
+  return combinedScore(technical, fundamental, options.weights);
+}
+
+/** Adds `scores`: ticker -> combined score, for the universe and the held assets. */
+export function scoreAssets(
+  options: ScoreAssetsOptions,
+): Stage<
+  RebalanceBase & { scans: ReadonlyMap<string, ScanResult>; universe: UniverseResult },
+  { scores: ReadonlyMap<string, CombinedScore> }
+> {
+  return {
+    name: "score_assets",
+    run: (ctx) => {
+      const scores = new Map<string, CombinedScore>();
+      for (const ticker of new Set([...ctx.universe.tickers, ...ctx.held])) {
+        const s = scoreOf(ticker, ctx.scans.get(ticker), ctx.date, options);
+        if (s !== null) scores.set(ticker, s);
+      }
+      return { scores };
+    },
+  };
+}
