@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { loadFixtures } from "../data/fixtures.ts";
+import { BUCKETS as FIXTURE_BUCKETS, REGIMES as FIXTURE_REGIMES } from "../data/fixture_types.ts";
+import {
+  activeBuckets,
+  BUCKET_NAMES,
+  bucketOptionProblems,
+  bucketsOf,
+  DEFAULT_BUCKET_OPTIONS,
+  DEFAULT_BUCKETS,
+  DEFAULT_REGIME_BUCKETS,
+  tickersIn,
+} from "./buckets.ts";
+import { REGIME_NAMES } from "./regime.ts";
+
+const fixtures = await loadFixtures();
+
+Deno.test("every fixture ticker sits in at least one default bucket", () => {
+  const homeless = Object.keys(fixtures.universe).filter((t) => bucketsOf(t).length === 0);
+  assert.deepEqual(homeless, []);
+});
+
+Deno.test("bucketsOf() gives each fixture ticker exactly the buckets universe.json lists", () => {
+  for (const [ticker, entry] of Object.entries(fixtures.universe)) {
+    assert.deepEqual(new Set(bucketsOf(ticker)), new Set(entry.buckets), ticker);
+  }
+});
+
+Deno.test("the bucket and regime names are the seed's, as the fixtures name them", () => {
+  assert.deepEqual([...BUCKET_NAMES], [...FIXTURE_BUCKETS]);
+  assert.deepEqual([...REGIME_NAMES], [...FIXTURE_REGIMES]);
+  assert.deepEqual(Object.keys(DEFAULT_BUCKETS), [...BUCKET_NAMES]);
+});
+
+Deno.test("activeBuckets() follows the seed's regime map by default", () => {
+  // The seed's "Example Regime Mapping", verbatim.
+  assert.deepEqual(activeBuckets("Goldilocks"), ["Risk Assets", "Growth Assets"]);
+  assert.deepEqual(activeBuckets("Deflation"), ["Defensive Assets", "Treasuries", "Gold"]);
+  assert.deepEqual(activeBuckets("Inflation"), ["Commodities", "Energy", "Value Assets"]);
+  assert.deepEqual(activeBuckets("Reflation"), ["Cyclicals", "International"]);
+});
+
+Deno.test("activeBuckets() reads a configured map instead", () => {
+  const map = { ...DEFAULT_REGIME_BUCKETS, Goldilocks: ["Quality"] };
+  assert.deepEqual(activeBuckets("Goldilocks", map), ["Quality"]);
+});
+
+Deno.test("tickersIn() lists each ticker once, bucket by bucket, in the order met", () => {
+  const buckets = { A: ["X", "Y"], B: ["Y", "Z"], C: ["W"] };
+  assert.deepEqual(tickersIn(["B", "A"], buckets), ["Y", "Z", "X"]);
+  assert.deepEqual(tickersIn([], buckets), []);
+});
+
+Deno.test("tickersIn() throws a RangeError naming an unknown bucket", () => {
+  assert.throws(() => tickersIn(["Nope"], { A: ["X"] }), {
+    name: "RangeError",
+    message:
+      'Cannot list tickers as bucket "Nope" must be one of the map\'s buckets: current buckets are A',
+  });
+});
+
+Deno.test("bucketsOf() finds a ticker in several buckets and in none", () => {
+  assert.deepEqual(bucketsOf("TLT"), [
+    "Defensive Assets",
+    "Low Beta",
+    "Fixed Income",
+    "Treasuries",
+  ]);
+  assert.deepEqual(bucketsOf("NOT-A-TICKER"), []);
+});
+
+Deno.test("bucketOptionProblems() passes the defaults and names a regime's unknown bucket and an empty one", () => {
+  assert.deepEqual(bucketOptionProblems(DEFAULT_BUCKET_OPTIONS), []);
+  const problems = bucketOptionProblems({
+    buckets: { ...DEFAULT_BUCKETS, Empty: [] },
+    regimeBuckets: { ...DEFAULT_REGIME_BUCKETS, Reflation: ["Cyclicals", "SMID Caps"] },
+  });
+  assert.deepEqual(problems, [
+    "buckets.Empty: has no tickers",
+    'regimeBuckets.Reflation: bucket "SMID Caps" is not in buckets',
+  ]);
+});

@@ -1,0 +1,16 @@
+/**
+ * The market: asset buckets and the regime map, growth/inflation regime
+ * detection with its transitions, the regime context provider (database
+ * first), and the accuracy score of detected regimes against labels.
+ *
+ * @module
+ */
+export * from "./buckets.ts";
+export * from "./regime.ts";
+export * from "./regime_options.ts";
+export * from "./regime_detection.ts";
+export * from "./regime_transitions.ts";
+export * from "./regime_provider.ts";
+export * from "./regime_accuracy.ts";
+export type { AxisSignals, RegimeSignals } from "./regime_signals.ts";
+export type { PriceColumns, ResolvedProxy } from "./regime_proxies.ts";
