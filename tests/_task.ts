@@ -13,7 +13,11 @@ export const REPO: string = new URL("../", import.meta.url).pathname;
 export type TaskRun = { readonly code: number; readonly stdout: string; readonly stderr: string };
 
 /** Runs `scripts/<script>.ts args` under permission set `set`, quietly. */
-export async function runTask(set: string, script: string, args: readonly string[]): Promise<TaskRun> {
+export async function runTask(
+  set: string,
+  script: string,
+  args: readonly string[],
+): Promise<TaskRun> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "--quiet", `-P=${set}`, join(REPO, "scripts", `${script}.ts`), ...args],
     cwd: REPO,
@@ -26,7 +30,9 @@ export async function runTask(set: string, script: string, args: readonly string
 }
 
 /** A fresh folder under results/ (the only place the backtest may write), removed by `cleanup`. */
-export async function resultsScratch(prefix: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function resultsScratch(
+  prefix: string,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   await Deno.mkdir(join(REPO, "results"), { recursive: true });
   const abs = await Deno.makeTempDir({ dir: join(REPO, "results"), prefix: `${prefix}-` });
   const dir = abs.slice(REPO.length);
