@@ -1,7 +1,9 @@
 /**
- * A regime-aware portfolio engine: price data and point-in-time Panels, a
- * daily backtest engine with a realistic broker, performance analytics,
- * protection rules, and configuration — for scripts, notebooks and tests.
+ * A regime-aware portfolio engine: price data and point-in-time Panels,
+ * indicators, an asset scanner, regime detection, scoring and two-stage
+ * sizing, protection rules, a daily backtest engine with a realistic broker,
+ * an audit log of every decision, performance analytics, and configuration —
+ * for scripts, notebooks and tests.
  *
  * @example A backtest on the bundled fixture market
  * ```ts
@@ -20,8 +22,13 @@
  */
 export * from "./lib/errors.ts";
 export * from "./lib/data/mod.ts";
+export * from "./lib/indicators/mod.ts";
+export * from "./lib/market/mod.ts";
+export * from "./lib/portfolio/mod.ts";
+export * from "./lib/protection/mod.ts";
 export * from "./lib/engine/mod.ts";
 export * from "./lib/analytics/mod.ts";
-export * from "./lib/protection/mod.ts";
+export * from "./lib/audit/mod.ts";
+export * from "./lib/db/mod.ts";
 export * from "./lib/config/mod.ts";
 export * from "./lib/run/mod.ts";

@@ -8,7 +8,7 @@
 import type { EventRecord } from "./event_record.ts";
 
 /** What a store keeps about a run when it starts. */
-export type RunInfo = {
+export type RunClaim = {
   readonly runId: string;
   readonly configHash: string;
   readonly dataHash: string;
@@ -30,7 +30,7 @@ export interface EventSink {
    * Registers a run and returns the id its events are stored under: `runId`,
    * or `runId.2`, `runId.3`, ... when the store already holds that run.
    */
-  claimRun(run: RunInfo): Promise<string>;
+  claimRun(run: RunClaim): Promise<string>;
   /** Buffers one event (a full buffer is written before this returns or in the background). */
   record(event: EventRecord): void;
   /** Writes every buffered event; resolves once they are committed. */
@@ -42,7 +42,7 @@ export interface EventSink {
 /** A sink that drops every event: the cost of auditing switched off. */
 export class NullSink implements EventSink {
   /** Accepts any run id as is. */
-  claimRun(run: RunInfo): Promise<string> {
+  claimRun(run: RunClaim): Promise<string> {
     return Promise.resolve(run.runId);
   }
   /** Drops the event. */
@@ -60,12 +60,12 @@ export class NullSink implements EventSink {
 /** A sink that keeps events in memory, in order: for tests and notebooks. */
 export class MemorySink implements EventSink {
   /** Every run claimed, in order, under the id it was given. */
-  readonly runs: RunInfo[] = [];
+  readonly runs: RunClaim[] = [];
   /** Every event recorded, in order. */
   readonly events: EventRecord[] = [];
 
   /** Registers the run, numbering repeats of one id like the stores do. */
-  claimRun(run: RunInfo): Promise<string> {
+  claimRun(run: RunClaim): Promise<string> {
     const runId = attemptRunId(run.runId, (id) => this.runs.some((r) => r.runId === id));
     this.runs.push({ ...run, runId });
     return Promise.resolve(runId);

@@ -7,7 +7,7 @@
  */
 import type postgres from "postgres";
 import type { EventRecord } from "./event_record.ts";
-import { type EventSink, type RunInfo } from "./event_sink.ts";
+import { type EventSink, type RunClaim } from "./event_sink.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { sessionIdOf } from "./ids.ts";
 import {
@@ -90,7 +90,7 @@ export class PostgresEventStore implements EventSink {
   }
 
   /** Registers the run (status `running`), numbering repeats `runId.2`, `runId.3`, ... */
-  async claimRun(run: RunInfo): Promise<string> {
+  async claimRun(run: RunClaim): Promise<string> {
     const sql = this.#sql, s = sql(this.schema);
     for (let n = 1;; n++) {
       const runId = n === 1 ? run.runId : `${run.runId}.${n}`;

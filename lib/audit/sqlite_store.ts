@@ -9,7 +9,7 @@
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type { EventRecord } from "./event_record.ts";
-import { attemptRunId, type EventSink, type RunInfo } from "./event_sink.ts";
+import { attemptRunId, type EventSink, type RunClaim } from "./event_sink.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { sessionIdOf } from "./ids.ts";
 import { openSqliteStore, POSTING_CHUNK } from "./sqlite_schema.ts";
@@ -97,12 +97,12 @@ export class SqliteEventStore implements EventSink {
   }
 
   /** Registers the run (status `running`) and commits at once. */
-  claimRun(run: RunInfo): Promise<string> {
+  claimRun(run: RunClaim): Promise<string> {
     return Promise.resolve(this.claimRunSync(run));
   }
 
   /** {@link claimRun}, synchronously. */
-  claimRunSync(run: RunInfo): string {
+  claimRunSync(run: RunClaim): string {
     const taken = this.#db.prepare("SELECT 1 FROM runs WHERE run_id = ?");
     return this.#transaction(() => {
       const id = attemptRunId(run.runId, (candidate) => taken.get(candidate) !== undefined);

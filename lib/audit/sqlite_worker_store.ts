@@ -10,7 +10,7 @@
  */
 import { InputError, ServiceError } from "../errors.ts";
 import type { EventRecord } from "./event_record.ts";
-import type { EventSink, RunInfo } from "./event_sink.ts";
+import type { EventSink, RunClaim } from "./event_sink.ts";
 import { packBatch, type PackedBatch } from "./packed_batch.ts";
 
 /** Messages to the worker. */
@@ -22,7 +22,7 @@ export type WorkerRequest =
     readonly batchSize: number;
     readonly inflight: SharedArrayBuffer;
   }
-  | { readonly op: "claim"; readonly id: number; readonly run: RunInfo }
+  | { readonly op: "claim"; readonly id: number; readonly run: RunClaim }
   | { readonly op: "batch"; readonly batch: PackedBatch }
   | { readonly op: "flush"; readonly id: number }
   | { readonly op: "close"; readonly id: number };
@@ -141,7 +141,7 @@ export class SqliteWorkerStore implements EventSink {
   }
 
   /** Registers the run in the store (status `running`). */
-  async claimRun(run: RunInfo): Promise<string> {
+  async claimRun(run: RunClaim): Promise<string> {
     return String(await this.#request({ op: "claim", id: this.#nextId, run }));
   }
 

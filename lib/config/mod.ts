@@ -5,7 +5,7 @@
  * @module
  */
 export * from "./schema.ts";
-export * from "./param.ts";
+export { type ParamMeta, type Tier, TIERS } from "./param.ts";
 export * from "./params.ts";
 export * from "./load.ts";
 export * from "./flags.ts";

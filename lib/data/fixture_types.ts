@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { type Direction, REGIME_NAMES, type RegimeName } from "./regime_label.ts";
 import type { CorporateAction } from "./actions.ts";
 import type { BarSeries } from "./bars.ts";
 
@@ -50,13 +51,9 @@ export type Bucket = typeof BUCKETS[number];
 /** Whether an instrument is a fund or a single company. */
 export type InstrumentKind = "etf" | "stock";
 
-/** Direction of growth or inflation in a regime. */
-export type Direction = "up" | "down";
-
-/** The four growth/inflation regimes. */
-export const REGIMES = ["Goldilocks", "Reflation", "Inflation", "Deflation"] as const;
-/** One of {@link REGIMES}: Goldilocks (growth up, inflation down), Reflation (both up), Inflation (growth down, inflation up), Deflation (both down). */
-export type RegimeName = typeof REGIMES[number];
+export type { Direction, RegimeName } from "./regime_label.ts";
+/** The four growth/inflation regimes (see regime_label.ts). */
+export const REGIMES: typeof REGIME_NAMES = REGIME_NAMES;
 
 /** One ticker's entry in `fixtures/universe.json`. */
 export type UniverseEntry = {

@@ -26,4 +26,13 @@ export {
   type Universe,
   type UniverseEntry,
 } from "./fixtures.ts";
-export { generateFixtureMarket } from "./fixture_market.ts";
+export {
+  ASSET_CLASSES,
+  type AssetClass,
+  type Bucket,
+  BUCKETS,
+  type InstrumentKind,
+} from "./fixture_types.ts";
+export * from "./regime_label.ts";
+export type { MergeCounts, MergeResult } from "./series_merge.ts";
+export * from "./series_digest.ts";

@@ -1,7 +1,8 @@
 /**
  * The market: asset buckets and the regime map, growth/inflation regime
  * detection with its transitions, the regime context provider (database
- * first), and the accuracy score of detected regimes against labels.
+ * first), the accuracy score of detected regimes against labels, and the
+ * multi-timeframe asset scanner (trending, ranging, breakout, breakdown).
  *
  * @module
  */
@@ -14,3 +15,10 @@ export * from "./regime_provider.ts";
 export * from "./regime_accuracy.ts";
 export type { AxisSignals, RegimeSignals } from "./regime_signals.ts";
 export type { PriceColumns, ResolvedProxy } from "./regime_proxies.ts";
+export * from "./conditions.ts";
+export * from "./scanner.ts";
+export * from "./scanner_history.ts";
+export * from "./scanner_result.ts";
+export * from "./scanner_options.ts";
+export * from "./scanner_combine.ts";
+export { SIGNAL_PARAMETERS, type SignalParameters } from "./scanner_signals.ts";

@@ -11,13 +11,8 @@
  * @module
  */
 
-/** The regimes, in the seed's order of quadrants. */
-export const REGIME_NAMES = ["Goldilocks", "Reflation", "Inflation", "Deflation"] as const;
-/** One of {@link REGIME_NAMES}. */
-export type RegimeName = typeof REGIME_NAMES[number];
-
-/** Direction of an axis (growth or inflation). */
-export type Direction = "up" | "down";
+import { type Direction, REGIME_NAMES, type RegimeName } from "../data/regime_label.ts";
+export { type Direction, REGIME_NAMES, type RegimeName };
 
 /** The two axes of a regime. */
 export type RegimeAxes = { readonly growth: Direction; readonly inflation: Direction };

@@ -11,7 +11,7 @@
 export type RegimeSeverity = "normal" | "high" | "critical";
 
 /** A position was opened at `size` (a portfolio weight, or any unit the caller keeps). */
-export type PositionOpened = {
+export type PositionOpenedFact = {
   readonly kind: "positionOpened";
   readonly asset: string;
   readonly t: number;
@@ -21,7 +21,7 @@ export type PositionOpened = {
 };
 
 /** An open position was resized. */
-export type PositionAdjusted = {
+export type PositionAdjustedFact = {
   readonly kind: "positionAdjusted";
   readonly asset: string;
   readonly t: number;
@@ -29,7 +29,7 @@ export type PositionAdjusted = {
 };
 
 /** An open position was closed; this completes one open-close cycle. */
-export type PositionClosed = {
+export type PositionClosedFact = {
   readonly kind: "positionClosed";
   readonly asset: string;
   readonly t: number;
@@ -37,7 +37,7 @@ export type PositionClosed = {
 };
 
 /** The asset's combined score (0..1) on day `t`. */
-export type ScoreObserved = {
+export type ScoreObservedFact = {
   readonly kind: "scoreObserved";
   readonly asset: string;
   readonly t: number;
@@ -48,7 +48,7 @@ export type ScoreObserved = {
  * The asset's return and its bucket's return over the caller's review period,
  * both as fractions (0.05 = +5%); core status is revoked on underperformance.
  */
-export type PerformanceObserved = {
+export type PerformanceObservedFact = {
   readonly kind: "performanceObserved";
   readonly asset: string;
   readonly t: number;
@@ -57,7 +57,7 @@ export type PerformanceObserved = {
 };
 
 /** The market regime changed on day `t`. */
-export type RegimeChanged = {
+export type RegimeChangedFact = {
   readonly kind: "regimeChanged";
   readonly t: number;
   readonly from: string;
@@ -67,9 +67,9 @@ export type RegimeChanged = {
 
 /** Every fact the protection state records. */
 export type ProtectionFact =
-  | PositionOpened
-  | PositionAdjusted
-  | PositionClosed
-  | ScoreObserved
-  | PerformanceObserved
-  | RegimeChanged;
+  | PositionOpenedFact
+  | PositionAdjustedFact
+  | PositionClosedFact
+  | ScoreObservedFact
+  | PerformanceObservedFact
+  | RegimeChangedFact;

@@ -30,14 +30,14 @@ export {
   type RuleSlot,
 } from "./create_orchestrator.ts";
 export type {
-  PerformanceObserved,
-  PositionAdjusted,
-  PositionClosed,
-  PositionOpened,
+  PerformanceObservedFact,
+  PositionAdjustedFact,
+  PositionClosedFact,
+  PositionOpenedFact,
   ProtectionFact,
-  RegimeChanged,
+  RegimeChangedFact,
   RegimeSeverity,
-  ScoreObserved,
+  ScoreObservedFact,
 } from "./facts.ts";
 export { gracePeriod, type GracePeriodOptions } from "./grace_period.ts";
 export { holdingPeriod, type HoldingPeriodOptions } from "./holding_period.ts";

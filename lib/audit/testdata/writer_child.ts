@@ -12,7 +12,7 @@
  */
 import { AuditLog } from "../audit_log.ts";
 import type { EventRecord } from "../event_record.ts";
-import type { EventSink, RunInfo } from "../event_sink.ts";
+import type { EventSink, RunClaim } from "../event_sink.ts";
 import { SqliteEventStore } from "../sqlite_store.ts";
 import { formatIsoDay, parseIsoDay } from "../../data/dates.ts";
 import { recordSyntheticSessions } from "./synthetic_run.ts";
@@ -25,7 +25,7 @@ const store = SqliteEventStore.open(path, { batchSize: 1_000_000 });
 /** Counts the events handed to the store, independently of what the store reports. */
 class CountingSink implements EventSink {
   recorded = 0;
-  claimRun(run: RunInfo): Promise<string> {
+  claimRun(run: RunClaim): Promise<string> {
     return store.claimRun(run);
   }
   record(event: EventRecord): void {
