@@ -1,0 +1,74 @@
+/**
+ * `deno task report RESULT.json`: rebuilds the HTML report of a run from its
+ * result file, beside it as `report.html` (or where `--out` says).
+ *
+ * Exit 0 with a one-line summary, 2 on bad input (missing file, not JSON,
+ * not a result, another result version, bad flags) with one clear line and
+ * nothing written, 1 on a bug. Permissions: read the result, write the report
+ * (the chart library comes with the module graph, not from a file read).
+ *
+ * @module
+ */
+import { dirname, join } from "node:path";
+import { parseFlags } from "../lib/cli/args.ts";
+import { runScript } from "../lib/cli/run_script.ts";
+import { InputError } from "../lib/errors.ts";
+import { readRunResult } from "../lib/report/read_run_result.ts";
+import { writeReport } from "../lib/report/mod.ts";
+
+const USAGE = `Usage: deno task report RESULT.json [--out FILE]
+
+Rebuilds the self-contained HTML report of a run from its result file
+(results/<run>/result.json, or the run's folder), offline.
+
+Options:
+  --out FILE   where to write the report (default: report.html beside the result)
+  --help       show this help
+`;
+
+const FLAGS = {
+  out: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** Where the result is: the path given, or `result.json` inside it when it is a folder. */
+async function _resultPath(path: string): Promise<string> {
+  const info = await Deno.stat(path).catch(() => null);
+  return info?.isDirectory ? join(path, "result.json") : path;
+}
+
+/** Runs the report command with its arguments; throws {@link InputError} on bad input. */
+export async function main(args: readonly string[]): Promise<void> {
+  const { values, positionals } = parseFlags(args, FLAGS, true);
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length !== 1) {
+    throw new InputError(
+      `expected one result file, got ${
+        positionals.length === 0 ? "none" : positionals.join(" ")
+      } (see --help)`,
+    );
+  }
+  const source = await _resultPath(positionals[0] ?? "");
+  const result = await readRunResult(source);
+  const out = values.out ?? join(dirname(source), "report.html");
+  const written = await writeReport(out, result).catch((error: unknown) => {
+    if (
+      error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotCapable ||
+      error instanceof Deno.errors.PermissionDenied
+    ) {
+      throw new InputError(`--out ${out}: cannot write the report there (${error.message})`, {
+        cause: error,
+      });
+    }
+    throw error;
+  });
+  const megabytes = (written.bytes / 1_048_576).toFixed(2);
+  console.log(
+    `report written: ${written.path} (${megabytes} MB; ${result.period.start} to ${result.period.end}, ${result.trades.length} trades)`,
+  );
+}
+
+if (import.meta.main) await runScript(() => main(Deno.args));
