@@ -48,6 +48,11 @@ function paramLines(p: ParamInfo): string[] {
 /** A default as it would be typed on the command line. */
 export function formatDefault(value: unknown): string {
   if (Array.isArray(value)) return value.join(",");
-  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  if (value !== null && typeof value === "object") {
+    const json = JSON.stringify(value);
+    return json.length <= 60
+      ? json
+      : `${Object.keys(value).length} entries (see docs/configuration.md)`;
+  }
   return String(value);
 }

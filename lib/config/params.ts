@@ -39,6 +39,7 @@ type Def = {
   type: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  valueType?: z.ZodType;
   defaultValue?: unknown;
   entries?: Record<string, string>;
   values?: readonly unknown[];
@@ -90,7 +91,9 @@ function kindOf(core: z.ZodType, schemaText: string): { kind: ParamKind; typeNam
     case "array":
       return { kind: { type: "list" }, typeName: "a,b,..." };
     case "record":
-      return { kind: { type: "record" }, typeName: "key=value" };
+      return def.valueType && defOf(def.valueType).type === "array"
+        ? { kind: { type: "json" }, typeName: "JSON" }
+        : { kind: { type: "record" }, typeName: "key=value" };
     default:
       return { kind: { type: "json" }, typeName: "JSON" };
   }

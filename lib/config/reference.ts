@@ -25,23 +25,30 @@ export function parameterTables(): string {
     const params = flagParams().filter((p) => p.tier === tier);
     if (params.length === 0) continue;
     out.push(`### ${tier[0]?.toUpperCase()}${tier.slice(1)}`, "");
-    out.push(
-      "| flag | config path | type | default | description |",
-      "| --- | --- | --- | --- | --- |",
-    );
-    for (const p of params) {
-      const dflt = p.defaultValue === undefined
-        ? ""
-        : `\`${escapeCell(formatDefault(p.defaultValue))}\``;
-      out.push(
-        `| \`--${p.flag}\` | \`${p.path}\` | ${escapeCell(p.typeName)} | ${dflt} | ${
-          escapeCell(p.description)
-        } |`,
-      );
-    }
+    const rows = params.map((p) => [
+      `\`--${p.flag}\``,
+      `\`${p.path}\``,
+      escapeCell(p.typeName),
+      p.defaultValue === undefined ? "" : `\`${escapeCell(formatDefault(p.defaultValue))}\``,
+      escapeCell(p.description),
+    ]);
+    out.push(...alignedTable(["flag", "config path", "type", "default", "description"], rows));
     out.push("");
   }
   return out.join("\n").trimEnd() + "\n";
+}
+
+/** A Markdown table with padded columns, as `deno fmt` writes it (so formatting leaves it unchanged). */
+export function alignedTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
+  const widths = header.map((h, i) =>
+    Math.max(3, h.length, ...rows.map((r) => (r[i] ?? "").length))
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
 }
 
 /** The whole docs/configuration.md page. */
