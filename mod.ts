@@ -32,3 +32,4 @@ export * from "./lib/audit/mod.ts";
 export * from "./lib/db/mod.ts";
 export * from "./lib/config/mod.ts";
 export * from "./lib/run/mod.ts";
+export * from "./lib/report/mod.ts";

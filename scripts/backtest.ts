@@ -23,6 +23,7 @@ import { resultJson, runFolder, writeFilesAtomically } from "../lib/run/write_re
 import { summaryLines } from "../lib/run/summary.ts";
 import { codeVersion } from "../lib/run/code_version.ts";
 import { openRunAudit } from "../lib/run/run_audit.ts";
+import { buildReport } from "../lib/report/build_report.ts";
 
 const EXTRA = {
   config: { type: "string" },
@@ -33,7 +34,7 @@ const EXTRA = {
 
 const USAGE = `deno task backtest [flags]
 
-Runs a backtest and writes results/<strategy>-<config>-<data>/result.json (and audit.db).
+Runs a backtest and writes results/<strategy>-<config>-<data>/: result.json, report.html, audit.db.
 With no flags: the regime-aware strategy on the bundled synthetic fixtures, offline.
 
   --config FILE        read a YAML or JSON config file (flags override it)
@@ -81,7 +82,11 @@ await runScript(async () => {
     await audit?.fail(error);
     throw error;
   }
-  const written = await writeFilesAtomically(folder, { "result.json": resultJson(result) });
+  const files: Record<string, string> = { "result.json": resultJson(result) };
+  if (config.report.enabled) {
+    files["report.html"] = buildReport(result, { logScale: config.report.logScale });
+  }
+  const written = await writeFilesAtomically(folder, files);
   const savePath = extra["save-config"] as string | undefined;
   if (savePath) {
     const format = savePath.endsWith(".json") ? "json" : "yaml";

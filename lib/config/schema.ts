@@ -335,6 +335,19 @@ const auditSection = z.strictObject({
   }),
 });
 
+const reportSection = z.strictObject({
+  enabled: param(z.boolean().default(true), {
+    tier: "basic",
+    description: "Write the HTML report (report.html) beside the result",
+    flag: "report",
+  }),
+  logScale: param(z.boolean().default(false), {
+    tier: "intermediate",
+    description: "Draw the equity curve on a log scale in the report",
+    flag: "report-log-scale",
+  }),
+});
+
 const outputSection = z.strictObject({
   dir: param(z.string().min(1).default("results"), {
     tier: "basic",
@@ -361,6 +374,7 @@ export const configSchema = z.strictObject({
   protection: protectionSection.prefault({}),
   database: databaseSection.prefault({}),
   audit: auditSection.prefault({}),
+  report: reportSection.prefault({}),
   output: outputSection.prefault({}),
 }).superRefine((c, ctx) => {
   if (c.sizing.maxBucketWeight < c.sizing.maxSingle) {
