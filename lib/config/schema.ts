@@ -280,6 +280,10 @@ const protectionSection = z.strictObject({
     description: "A critical regime transition may bypass grace, holding and whipsaw rules",
     flag: "enable-regime-override",
   }),
+  overrideDays: param(z.number().int().min(1).max(60).default(5), {
+    tier: "advanced",
+    description: "Trading days a critical transition's override authority lasts",
+  }),
   coreThreshold: param(z.number().min(0).max(1).default(0.95), {
     tier: "advanced",
     description: "Score above which an asset becomes core",

@@ -69,6 +69,7 @@ export function protectionFor(
         expiryDays: p.coreExpiryDays,
         revokeUnderperformance: p.coreRevokeUnderperformance,
       },
+      regimeOverride: { activeDays: p.overrideDays },
       grace: { threshold: p.graceThreshold, graceDays: p.graceDays, decayFactor: p.graceDecay },
       holding: { holdingDays: p.holdingDays },
       whipsaw: { maxCycles: p.whipsawMaxCycles, windowDays: p.whipsawWindowDays },

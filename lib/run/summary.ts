@@ -44,6 +44,8 @@ export function summaryLines(result: RunResult): string[] {
   const rejected = result.orderNotes.filter((n) => n.outcome === "rejected").length;
   return [
     `${result.strategy}: ${result.period.start} to ${result.period.end} (${result.period.days} days)`,
+    ...regimeLines(result),
+    ...protectionLines(result),
     `value ${money(result.initialCash)} -> ${money(result.finalValue)}, cash ${
       money(result.finalCash)
     }`,
@@ -55,5 +57,37 @@ export function summaryLines(result: RunResult): string[] {
     `config ${result.configHash.slice(0, 12)}  data ${
       result.dataHash.slice(0, 12)
     }  code ${result.codeVersion}`,
+  ];
+}
+
+/** The regime path in one line per regime, and the transitions by severity. */
+export function regimeLines(result: RunResult): string[] {
+  const r = result.regimes;
+  if (r === null || r.regime.length === 0) return [];
+  const days = new Map<string, number>();
+  for (const name of r.regime) days.set(name, (days.get(name) ?? 0) + 1);
+  const share = [...days].sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} ${(100 * n / r.regime.length).toFixed(0)}%`).join(", ");
+  const severity = { minor: 0, major: 0, critical: 0 };
+  for (const t of r.transitions) severity[t.severity]++;
+  const last = r.transitions.slice(-3).map((t) => `${t.date} ${t.from}->${t.to} (${t.severity})`);
+  return [
+    `regimes: ${share}; ${r.transitions.length} transitions (${severity.minor} minor, ${severity.major} major, ${severity.critical} critical)`,
+    ...(last.length > 0 ? [`latest: ${last.join("; ")}`] : []),
+  ];
+}
+
+/** Protection decisions, blocks by rule, overrides and decays. */
+export function protectionLines(result: RunResult): string[] {
+  const p = result.protection;
+  if (p === null) return [];
+  const t = p.totals;
+  const blocks = Object.entries(p.blocksByRule).sort((a, b) => b[1] - a[1])
+    .map(([rule, n]) => `${rule} ${n}`).join(", ");
+  const rate = t.decisions > 0 ? `${(100 * t.approved / t.decisions).toFixed(1)}%` : "—";
+  return [
+    `protection: ${t.decisions} decisions, ${rate} approved, ${t.blocked} blocked (${
+      blocks || "none"
+    }), ${t.overrides} overrides, ${t.decays} grace decays`,
   ];
 }
