@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { join } from "node:path";
 import { runScript } from "../lib/cli/run_script.ts";
 import { parseConfigFlags } from "../lib/config/flags.ts";
 import {
@@ -23,6 +22,7 @@ import { resultJson, runFolder, writeFilesAtomically } from "../lib/run/write_re
 import { summaryLines } from "../lib/run/summary.ts";
 import { codeVersion } from "../lib/run/code_version.ts";
 import { openRunAudit } from "../lib/run/run_audit.ts";
+import { auditTarget } from "../lib/run/audit_target.ts";
 import { buildReport } from "../lib/report/build_report.ts";
 
 const EXTRA = {
@@ -68,7 +68,7 @@ await runScript(async () => {
   });
   const version = await codeVersion();
   const audit = config.audit.enabled
-    ? await openRunAudit(join(folder, "audit.db"), run, version)
+    ? await openRunAudit(auditTarget(config, folder), run, version)
     : undefined;
   let result;
   try {

@@ -12,18 +12,19 @@ export const REPO: string = new URL("../", import.meta.url).pathname;
 /** What a finished script printed and returned. */
 export type TaskRun = { readonly code: number; readonly stdout: string; readonly stderr: string };
 
-/** Runs `scripts/<script>.ts args` under permission set `set`, quietly. */
+/** Runs `scripts/<script>.ts args` under permission set `set`, quietly, with extra `env`. */
 export async function runTask(
   set: string,
   script: string,
   args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
 ): Promise<TaskRun> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "--quiet", `-P=${set}`, join(REPO, "scripts", `${script}.ts`), ...args],
     cwd: REPO,
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).output();
   const decode = (b: Uint8Array) => new TextDecoder().decode(b);
   return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };

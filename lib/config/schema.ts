@@ -337,6 +337,17 @@ const auditSection = z.strictObject({
     description: "Record every decision in the run's audit log (results/<run>/audit.db)",
     flag: "audit",
   }),
+  store: param(z.enum(["sqlite", "postgres"]).default("sqlite"), {
+    tier: "intermediate",
+    description:
+      "Where the audit log goes: results/<run>/audit.db, or PostgreSQL (DATABASE_URL or DB_HOST..) for a shared store",
+    flag: "audit-store",
+  }),
+  schema: param(z.string().regex(/^[a-z_][a-z0-9_]*$/).default("audit"), {
+    tier: "advanced",
+    description: "PostgreSQL schema of the shared audit store",
+    flag: "audit-schema",
+  }),
 });
 
 const reportSection = z.strictObject({

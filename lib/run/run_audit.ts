@@ -1,17 +1,21 @@
 /**
  * The audit log of one run: a fresh SQLite event store in the run's folder
  * (a previous run of the same config and data is replaced, so the same run
- * always leaves the same log), the run started, finished or failed.
+ * always leaves the same log) or a shared PostgreSQL store (where a repeated
+ * run is stored beside the first as `<run id>.2`), the run started, finished
+ * or failed.
  *
  * @module
  */
 import { dirname } from "node:path";
 import { AuditLog } from "../audit/audit_log.ts";
+import type { EventSink } from "../audit/event_sink.ts";
+import { PostgresEventStore } from "../audit/postgres_store.ts";
 import { SqliteEventStore } from "../audit/sqlite_store.ts";
 import { InputError } from "../errors.ts";
 import type { PreparedRun } from "./run_from_config.ts";
 
-/** An open run audit: its log, and how to end it. */
+/** An open run audit: where it is, its log, and how to end it. */
 export type RunAudit = {
   readonly path: string;
   readonly log: AuditLog;
@@ -19,12 +23,26 @@ export type RunAudit = {
   readonly fail: (error: unknown) => Promise<void>;
 };
 
-/** Opens a fresh event store at `path` and starts the run's log. */
+/** Where a run's audit log goes: a fresh SQLite file, or a shared PostgreSQL store. */
+export type AuditTarget =
+  | { readonly store: "sqlite"; readonly path: string }
+  | { readonly store: "postgres"; readonly url: string; readonly schema: string };
+
+/** Opens the run's audit store (see {@link AuditTarget}) and starts its log. */
 export async function openRunAudit(
-  path: string,
+  target: AuditTarget,
   run: PreparedRun,
   codeVersion: string,
 ): Promise<RunAudit> {
+  if (target.store === "postgres") {
+    const store = await PostgresEventStore.open({ url: target.url, schema: target.schema });
+    return await _start(store, `postgres schema ${target.schema}`, run, codeVersion);
+  }
+  await _freshFile(target.path);
+  return await _start(SqliteEventStore.open(target.path), target.path, run, codeVersion);
+}
+
+async function _freshFile(path: string): Promise<void> {
   try {
     await Deno.mkdir(dirname(path), { recursive: true });
     for (const suffix of ["", "-wal", "-shm"]) {
@@ -43,7 +61,14 @@ export async function openRunAudit(
     }
     throw error;
   }
-  const store = SqliteEventStore.open(path);
+}
+
+async function _start(
+  store: EventSink,
+  path: string,
+  run: PreparedRun,
+  codeVersion: string,
+): Promise<RunAudit> {
   const log = await AuditLog.start(store, {
     configHash: run.configHash,
     dataHash: run.market.dataHash,
