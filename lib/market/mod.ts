@@ -22,3 +22,6 @@ export * from "./scanner_result.ts";
 export * from "./scanner_options.ts";
 export * from "./scanner_combine.ts";
 export { SIGNAL_PARAMETERS, type SignalParameters } from "./scanner_signals.ts";
+export * from "./scanner_database.ts";
+export * from "./scan_table.ts";
+export * from "./scan_request.ts";

@@ -15,3 +15,4 @@ export * from "./audit_bridge.ts";
 export * from "./regime_services.ts";
 export * from "./regime_result.ts";
 export * from "./result_parts.ts";
+export * from "./database_services.ts";
