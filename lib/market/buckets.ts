@@ -13,25 +13,10 @@
  * @module
  */
 import { REGIME_NAMES, type RegimeName } from "./regime.ts";
+import { BUCKETS } from "../data/fixture_types.ts";
 
-/** The bucket names the engine knows: the seed's twelve, then the three its regime map adds. */
-export const BUCKET_NAMES = [
-  "Risk Assets",
-  "Defensive Assets",
-  "Value Assets",
-  "Growth Assets",
-  "High Beta",
-  "Low Beta",
-  "Cyclicals",
-  "Quality",
-  "International",
-  "Commodities",
-  "Fixed Income",
-  "Alternatives",
-  "Treasuries",
-  "Gold",
-  "Energy",
-] as const;
+/** The bucket names the engine knows: the seed's twelve, then the three its regime map adds (one list with the fixture market's). */
+export const BUCKET_NAMES: typeof BUCKETS = BUCKETS;
 /** One of {@link BUCKET_NAMES}. */
 export type BucketName = typeof BUCKET_NAMES[number];
 
