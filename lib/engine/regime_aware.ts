@@ -167,6 +167,9 @@ export class RegimeAwareStrategy implements Strategy {
       const before = this.#shares.get(ticker);
       if (before === undefined) {
         p.record({ kind: "positionOpened", asset: ticker, t, size: weight });
+      } else if (weight !== before) {
+        // The size a grace period starts from (and decays) is today's weight, not the opening one.
+        p.record({ kind: "positionAdjusted", asset: ticker, t, size: weight });
       }
     }
     this.#shares = now;
@@ -232,24 +235,32 @@ export class RegimeAwareStrategy implements Strategy {
     return { targets: ctx.targets };
   }
 
-  /** Between rebalances: positions in grace decay (or close when grace expires). */
+  /**
+   * Between rebalances: positions in grace decay, and close the day grace
+   * expires. A regime transition on such a day is recorded in a session of its
+   * own (kind `regime`) when no decay opens one, so the log holds every transition.
+   */
   #decay(base: RebalanceBase): Decision | undefined {
     const p = this.#s.protection;
-    const inGrace = base.held.filter((ticker) =>
-      (p.status(ticker, base.t).protections["grace_period"] as { active?: boolean } | undefined)
-        ?.active === true
-    );
-    if (inGrace.length === 0) return undefined;
+    const inGrace = base.held.filter((ticker) => {
+      const grace = p.status(ticker, base.t).protections["grace_period"] as
+        | { active?: boolean; expired?: boolean }
+        | undefined;
+      return grace?.active === true || grace?.expired === true;
+    });
     const changes = inGrace.map((ticker) =>
       closeOrDecay(p, base, ticker, base.weights[ticker] ?? 0)
     ).filter((c) => Math.abs(c.sizeAfter - c.sizeBefore) >= 1e-9);
-    if (changes.length === 0) return undefined;
+    const regime = this.#s.regime.atIndex(base.t);
+    const transition = regime.regime !== null && regime.transition?.ageDays === 0;
+    if (changes.length === 0 && !transition) return undefined;
     const audit = this.#s.audit;
     if (audit) {
-      audit.beginSession({ asOf: base.date, kind: "decay" });
-      for (const e of regimeEvents(base.date, this.#s.regime.atIndex(base.t))) audit.record(e);
+      audit.beginSession({ asOf: base.date, kind: changes.length > 0 ? "decay" : "regime" });
+      for (const e of regimeEvents(base.date, regime)) audit.record(e);
       for (const c of changes) for (const e of changeEvents(base.date, c)) audit.record(e);
     }
+    if (changes.length === 0) return undefined;
     const targets: Record<string, number> = { ...base.weights };
     for (const c of changes) {
       if (c.sizeAfter > 0) targets[c.ticker] = c.sizeAfter;
@@ -258,7 +269,7 @@ export class RegimeAwareStrategy implements Strategy {
     this.records.push({
       date: base.date,
       kind: "decay",
-      regime: this.#s.regime.atIndex(base.t).regime,
+      regime: regime.regime,
       targets,
       changes,
     });
