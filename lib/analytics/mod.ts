@@ -38,3 +38,4 @@ export {
 } from "./rolling.ts";
 export { type TradePnl, type TradeStats, tradeStats } from "./trade_stats.ts";
 export type { ValueSeries } from "./value_series.ts";
+export * from "./protection_effectiveness.ts";

@@ -16,3 +16,4 @@ export * from "./regime_services.ts";
 export * from "./regime_result.ts";
 export * from "./result_parts.ts";
 export * from "./database_services.ts";
+export * from "./ablation.ts";
