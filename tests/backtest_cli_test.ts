@@ -15,10 +15,11 @@ Deno.test("backtest with no flags runs the regime-aware strategy offline on the 
     assert.match(run.stdout, /Sharpe/);
     assert.match(run.stdout, /2011-01-03 to 2020-12-31/);
     const files = await listFiles(dir);
-    assert.equal(files.length, 2, files.join(", "));
+    assert.equal(files.length, 3, files.join(", "));
     assert.match(files[0] as string, /^regime-aware-[0-9a-f]{8}-[0-9a-f]{8}\/audit\.db$/);
-    assert.match(files[1] as string, /^regime-aware-[0-9a-f]{8}-[0-9a-f]{8}\/result\.json$/);
-    const result = JSON.parse(await Deno.readTextFile(join(REPO, dir, files[1] as string)));
+    assert.match(files[1] as string, /^regime-aware-[0-9a-f]{8}-[0-9a-f]{8}\/report\.html$/);
+    assert.match(files[2] as string, /^regime-aware-[0-9a-f]{8}-[0-9a-f]{8}\/result\.json$/);
+    const result = JSON.parse(await Deno.readTextFile(join(REPO, dir, files[2] as string)));
     assert.equal(result.strategy, "regime-aware");
     assert.ok(result.regimes.transitions.length > 0);
     assert.ok(result.protection.totals.decisions > 0);

@@ -89,7 +89,10 @@ export type RegimeLabels = {
   readonly regime: readonly RegimeName[];
 };
 
-/** One quarterly report of a stock; a figure counts from its `filingDate` (point in time). */
+/**
+ * One quarterly report of a stock; a figure counts from its `filingDate` (point in
+ * time). A figure that is unknown is NaN (NULL in the price store).
+ */
 export type FundamentalRow = {
   readonly ticker: string;
   readonly periodEnd: string;

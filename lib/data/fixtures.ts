@@ -96,6 +96,14 @@ export async function loadFixtures(dir: string | URL = DEFAULT_FIXTURES_DIR): Pr
   return { series, actions, regimes, universe, intraday, fundamentals };
 }
 
+/**
+ * Reads a `fundamentals.csv` in the fixtures' format (a missing file or a bad row
+ * is an {@link InputError} naming it), as {@link loadFixtures} does.
+ */
+export async function loadFixtureFundamentals(path: string | URL): Promise<FundamentalRow[]> {
+  return _parseFundamentals(await _read(path), String(path));
+}
+
 function _join(dir: string | URL, rel: string): string | URL {
   if (dir instanceof URL) return new URL(rel, dir.href.endsWith("/") ? dir : `${dir.href}/`);
   return `${dir.replace(/\/+$/, "")}/${rel}`;

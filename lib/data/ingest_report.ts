@@ -1,7 +1,7 @@
 /**
  * An ingest's report as the ingest script prints it: a table of series (rows
- * stored, added, unchanged, replaced, first and last bar), then actions and
- * skipped rows.
+ * stored, added, unchanged, replaced, first and last bar), then actions,
+ * skipped rows and, when loaded, fundamentals.
  *
  * @module
  */
@@ -27,11 +27,16 @@ export function formatIngestReport(report: IngestReport): string {
     cells.map((c, i) => c.padEnd(widths[i] as number)).join("  ").trimEnd();
   const a = report.actions;
   const skipped = Object.entries(report.skippedRows).map(([t, n]) => `${t} ${n}`);
+  const f = report.fundamentals;
   return [
     `ingested ${report.series.length} series from ${report.source} into ${report.storePath}`,
     line(header),
     ...rows.map(line),
     `actions: ${a.added} added, ${a.unchanged} unchanged, ${a.replaced} replaced`,
     ...(skipped.length > 0 ? [`skipped rows with null values: ${skipped.join(", ")}`] : []),
+    ...(f === undefined ? [] : [
+      `fundamentals: ${f.rows} reports, ${f.added} added, ${f.unchanged} unchanged, ${f.replaced} replaced`,
+      ...(f.without.length > 0 ? [`no fundamentals for ${f.without.join(", ")}`] : []),
+    ]),
   ].join("\n");
 }

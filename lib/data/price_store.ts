@@ -1,5 +1,5 @@
 /**
- * The price store: bars and corporate actions in one SQLite file (`node:sqlite`),
+ * The price store: bars, corporate actions and fundamentals in one SQLite file (`node:sqlite`),
  * a column per series and field (see {@link openStoreDatabase} for the layout).
  * Writes are validated first and done in one transaction; they merge by time, so
  * writing the same data twice changes nothing and a later range appends.
@@ -18,6 +18,12 @@ import { blobOfColumn, columnOfBlob, seriesOfColumns, STORED_COLUMNS } from "./p
 import { collectSeriesProblems, ProblemList } from "./validate.ts";
 import { InputError } from "../errors.ts";
 import { seriesDigest } from "./series_digest.ts";
+import type { FundamentalRow } from "./fixture_types.ts";
+import {
+  collectFundamentalProblems,
+  readFundamentalRows,
+  writeFundamentalRows,
+} from "./price_store_fundamentals.ts";
 
 /** What a write did to one series. */
 export type SeriesWrite = MergeCounts & {
@@ -236,6 +242,34 @@ export class PriceStore {
       });
     }
     return sortActions(out);
+  }
+
+  /**
+   * Validates `rows` (every problem listed in one {@link InputError}), then stores
+   * them by ticker and period end in one transaction: a row already stored as is
+   * counts unchanged, a different one replaces it; an invalid input writes nothing.
+   */
+  writeFundamentals(rows: readonly FundamentalRow[]): MergeCounts {
+    const problems = new ProblemList();
+    collectFundamentalProblems(rows, this.path, problems);
+    problems.throwIfAny();
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const counts = writeFundamentalRows(this.#db, rows);
+      this.#db.exec("COMMIT");
+      return counts;
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /**
+   * The stored fundamentals of `tickers` ("all" for every ticker), by ticker then
+   * period end; NaN where a figure is unknown.
+   */
+  fundamentals(tickers: readonly string[] | "all" = "all"): FundamentalRow[] {
+    return readFundamentalRows(this.#db, tickers);
   }
 
   /** Tickers with stored series at `interval`, sorted. */

@@ -12,6 +12,11 @@
  *   (`time`, `open`, `high`, `low`, `close`, `adjClose`, `volume`), `data` the
  *   Float64Array's bytes (IEEE-754 little-endian).
  * - `actions(ticker, day, dividend, split)`: corporate actions by ex-date.
+ * - `fundamentals(ticker, period_end, filing_date, pe, pb, roe, debt_to_equity,
+ *   profit_margin, revenue_growth, eps_growth)`: one report per ticker and period
+ *   end (ISO dates), NULL where a figure is unknown. Added to schema version 1
+ *   without a version change: a version-1 store opened for writing gains the
+ *   table; one opened read-only without it simply has no fundamentals.
  *
  * Design decision: a series is stored as whole columns, not a row per bar, because
  * the engine always reads whole histories: 500 assets x 20 years is 3,500 blob
@@ -28,6 +33,14 @@ export const STORE_FORMAT = "regime-price-store";
 /** The schema version this program writes and reads. */
 export const SCHEMA_VERSION = 1;
 
+const FUNDAMENTALS_TABLE = `
+CREATE TABLE fundamentals (
+  ticker TEXT NOT NULL, period_end TEXT NOT NULL, filing_date TEXT NOT NULL,
+  pe REAL, pb REAL, roe REAL, debt_to_equity REAL, profit_margin REAL,
+  revenue_growth REAL, eps_growth REAL,
+  PRIMARY KEY (ticker, period_end)) WITHOUT ROWID;
+`;
+
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE series (
@@ -40,7 +53,7 @@ CREATE TABLE columns (
 CREATE TABLE actions (
   ticker TEXT NOT NULL, day INTEGER NOT NULL, dividend REAL NOT NULL, split REAL NOT NULL,
   PRIMARY KEY (ticker, day)) WITHOUT ROWID;
-`;
+${FUNDAMENTALS_TABLE}`;
 
 function _isLittleEndian(): boolean {
   return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -129,6 +142,7 @@ export function openStoreDatabase(path: string, readOnly: boolean): DatabaseSync
       _createSchema(db);
     } else {
       _checkMeta(db, path, tables);
+      if (!readOnly && !tables.has("fundamentals")) db.exec(FUNDAMENTALS_TABLE);
     }
     return db;
   } catch (error) {

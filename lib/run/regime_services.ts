@@ -100,8 +100,8 @@ export async function marketServices(
     to: range.to,
     ...(database ? { database: database.research, logger: database.logger } : {}),
   });
-  const fundamentals = market.fixtures
-    ? FundamentalsIndex.fromRows(market.fixtures.fundamentals)
+  const fundamentals = market.fundamentals
+    ? FundamentalsIndex.fromRows(market.fundamentals)
     : undefined;
   return { regime, scans: scanHistory(panel), fundamentals };
 }
