@@ -7,28 +7,34 @@
  * @module
  */
 import { runScript } from "../lib/cli/run_script.ts";
-import { parseConfigFlags } from "../lib/config/flags.ts";
-import {
-  mergeLayers,
-  readConfigFile,
-  stringifyConfig,
-  validateConfig,
-} from "../lib/config/load.ts";
-import { helpText } from "../lib/config/help.ts";
+import { stringifyConfig } from "../lib/config/load.ts";
+import { loadConfig } from "../lib/config/load_config.ts";
+import { helpRequest, helpText } from "../lib/config/help.ts";
 import { loadMarket } from "../lib/data/load_market.ts";
 import { resolveStrategy } from "../lib/run/strategy_source.ts";
 import { executeRun, prepareRun } from "../lib/run/run_from_config.ts";
-import { resultJson, runFolder, writeFilesAtomically } from "../lib/run/write_results.ts";
+import {
+  type FileText,
+  resultJson,
+  resultJsonPieces,
+  runFolder,
+  writeFilesAtomically,
+} from "../lib/run/write_results.ts";
 import { summaryLines } from "../lib/run/summary.ts";
 import { codeVersion } from "../lib/run/code_version.ts";
 import { openRunAudit } from "../lib/run/run_audit.ts";
-import { auditTarget } from "../lib/run/audit_target.ts";
-import { buildReport } from "../lib/report/build_report.ts";
+import { auditTarget, readEnv } from "../lib/run/audit_target.ts";
+import { startWriterWorker } from "../lib/audit/sqlite_worker_store.ts";
+// The database client, the report (ECharts inlined) and ablation load only when a run uses them.
+const databaseServices = () => import("../lib/run/database_services.ts");
+const reportBuilder = () => import("../lib/report/build_report.ts");
+const ablations = () => import("../lib/run/ablation.ts");
 
 const EXTRA = {
   config: { type: "string" },
   "save-config": { type: "string" },
   json: { type: "boolean" },
+  ablate: { type: "boolean" },
   help: { type: "string" },
 } as const;
 
@@ -37,21 +43,29 @@ const USAGE = `deno task backtest [flags]
 Runs a backtest and writes results/<strategy>-<config>-<data>/: result.json, report.html, audit.db.
 With no flags: the regime-aware strategy on the bundled synthetic fixtures, offline.
 
-  --config FILE        read a YAML or JSON config file (flags override it)
+  --config FILE        read a YAML or JSON config file (ENGINE_* variables and flags override it)
+  --preset NAME        conservative, aggressive, adaptive or institutional (under the file)
   --save-config FILE   write the effective config (under results/; loads back to the same run)
   --json               print the result as JSON on stdout instead of the summary
+  --ablate             also run once per protection with it off; print what each changed and
+                       write ablation.json (with --json: print the ablation as JSON)
   --help[=TIER]        this help; TIER is basic (default), intermediate, advanced or expert`;
 
 await runScript(async () => {
-  const args = Deno.args.map((a) => a === "--help" ? "--help=basic" : a);
-  const { layer, extra } = parseConfigFlags(args, EXTRA);
-  if (extra.help !== undefined) {
-    console.log(helpText("backtest", String(extra.help), USAGE));
+  const help = helpRequest(Deno.args);
+  if (help !== undefined) {
+    console.log(helpText("backtest", help, USAGE));
     return;
   }
-  const configPath = extra.config as string | undefined;
-  const fileLayer = configPath ? await readConfigFile(configPath) : {};
-  const config = validateConfig(mergeLayers(fileLayer, layer), configPath ?? "flags");
+  const { config, extra } = await loadConfig({
+    args: Deno.args,
+    env: (name) => Deno.env.get(name),
+    extra: EXTRA,
+  });
+  // The audit writer's worker starts now, so its start-up overlaps loading the market.
+  const writer = config.audit.enabled && config.audit.store === "sqlite"
+    ? startWriterWorker()
+    : undefined;
   const definition = await resolveStrategy(config.strategy.name);
   const market = await loadMarket({
     source: config.data.source,
@@ -61,29 +75,44 @@ await runScript(async () => {
     tickers: config.data.tickers,
   });
   const run = prepareRun(config, market, definition);
+  const ablationModule = extra.ablate ? await ablations() : undefined;
+  ablationModule?.checkAblatable(run);
   const folder = runFolder(config.output.dir, {
     strategy: run.strategyName,
     configHash: run.configHash,
     dataHash: market.dataHash,
   });
   const version = await codeVersion();
+  const database = config.database.enabled
+    ? await databaseServices().then((d) =>
+      d.openDatabaseServices({ enabled: true, env: readEnv, logger: d.stderrLogger })
+    )
+    : { runContext: undefined, close: () => Promise.resolve() };
   const audit = config.audit.enabled
-    ? await openRunAudit(auditTarget(config, folder), run, version)
+    ? await openRunAudit(auditTarget(config, folder), run, version, writer)
     : undefined;
-  let result;
+  let result, ablation;
   try {
-    result = await executeRun(run, {
+    const context = {
       startedAt: new Date().toISOString(),
       codeVersion: version,
       audit: audit?.log,
-    });
+      ...(database.runContext ? { database: database.runContext } : {}),
+    };
+    if (ablationModule) {
+      ({ result, report: ablation } = await ablationModule.runAblation(run, context));
+    } else result = await executeRun(run, context);
     await audit?.finish(result.period.end);
   } catch (error) {
     await audit?.fail(error);
     throw error;
+  } finally {
+    await database.close();
   }
-  const files: Record<string, string> = { "result.json": resultJson(result) };
+  const files: Record<string, FileText> = { "result.json": resultJsonPieces(result) };
+  if (ablationModule && ablation) files["ablation.json"] = ablationModule.ablationJson(ablation);
   if (config.report.enabled) {
+    const { buildReport } = await reportBuilder();
     files["report.html"] = buildReport(result, { logScale: config.report.logScale });
   }
   const written = await writeFilesAtomically(folder, files);
@@ -96,9 +125,19 @@ await runScript(async () => {
     });
   }
   if (extra.json) {
-    console.log(resultJson(result).trimEnd());
+    console.log(
+      (ablationModule && ablation ? ablationModule.ablationJson(ablation) : resultJson(result))
+        .trimEnd(),
+    );
   } else {
     for (const line of summaryLines(result)) console.log(line);
+    for (
+      const line of ablationModule && ablation
+        ? ["", ...ablationModule.ablationLines(ablation)]
+        : []
+    ) {
+      console.log(line);
+    }
     const files = audit ? [...written, audit.path] : written;
     console.log(`\nresults: ${files.join(", ")}${savePath ? `\nconfig saved: ${savePath}` : ""}`);
   }

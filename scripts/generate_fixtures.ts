@@ -11,12 +11,27 @@ import { InputError } from "../lib/errors.ts";
 import { DEFAULT_FIXTURE_SPEC, generateFixtureMarket } from "../lib/data/fixture_market.ts";
 import { fixtureFiles, MANIFEST_NAME, manifestText } from "../lib/data/fixture_files.ts";
 
-/** Writes every fixture file under `out` and prints a one-line summary. */
+const USAGE = `Usage: deno task fixtures [--seed N] [--out DIR] [--json]
+
+Regenerates the synthetic fixture market (same seed, same bytes).
+
+  --seed N    generator seed (default ${DEFAULT_FIXTURE_SPEC.seed})
+  --out DIR   where to write (default fixtures; the task may write only there)
+  --json      print the summary as JSON
+  --help      this help`;
+
+/** Writes every fixture file under `out` and prints a one-line summary (or `--json`). */
 export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseFlags(args, {
     seed: { type: "string", default: String(DEFAULT_FIXTURE_SPEC.seed) },
     out: { type: "string", default: "fixtures" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) {
     throw new InputError(`--seed: expected an integer, got "${values.seed}"`);
@@ -40,7 +55,9 @@ export async function main(args: readonly string[]): Promise<void> {
     await Deno.writeFile(`${out}/${path}`, data);
   }
   console.log(
-    `wrote ${files.size} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}/ with seed ${seed}`,
+    values.json
+      ? JSON.stringify({ files: files.size, bytes, out, seed })
+      : `wrote ${files.size} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}/ with seed ${seed}`,
   );
 }
 

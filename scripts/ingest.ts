@@ -17,6 +17,7 @@ import {
 import { formatIngestReport } from "../lib/data/ingest_report.ts";
 import type { YahooInterval } from "../lib/data/yahoo.ts";
 import { InputError } from "../lib/errors.ts";
+import { type Progress, startProgress } from "../lib/cli/progress.ts";
 
 const USAGE = `Usage: deno task ingest --source csv|yahoo|fixtures [options]
 
@@ -34,6 +35,9 @@ Options:
   --start YYYY-MM-DD           first day kept (yahoo default: last stored day of the tickers)
   --end YYYY-MM-DD             last day kept (inclusive; yahoo default: today)
   --interval 1d|1h             bar interval (csv default: 1h for a Datetime column, else 1d)
+  --fundamentals               also load quarterly fundamentals (yahoo: the tickers' statements,
+                               period ends from --start, default all Yahoo has; fixtures:
+                               fundamentals.csv); funds have none
   --store PATH                 price store file (default data/prices.db)
   --json                       print the summary as JSON
   --help                       show this help
@@ -46,6 +50,7 @@ const FLAGS = {
   start: { type: "string" },
   end: { type: "string" },
   interval: { type: "string" },
+  fundamentals: { type: "boolean", default: false },
   store: { type: "string", default: "data/prices.db" },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -85,6 +90,16 @@ function _tickers(value: string | undefined): string[] | undefined {
   return [...new Set(tickers)];
 }
 
+/** A fetch that ticks `progress` with the ticker of each Yahoo chart answer (one per ticker). */
+function _tickingFetch(base: typeof fetch, progress: Progress): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    progress.tick(decodeURIComponent(/\/chart\/([^/?]+)/.exec(url)?.[1] ?? ""));
+    return response;
+  };
+}
+
 /** The ingest request the flags describe (or "help"); an {@link InputError} names a bad flag. */
 function requestFromArgs(
   args: readonly string[],
@@ -103,6 +118,7 @@ function requestFromArgs(
     ...(values.start === undefined ? {} : { start: values.start }),
     ...(values.end === undefined ? {} : { end: values.end }),
     ...(interval === undefined ? {} : { interval }),
+    ...(values.fundamentals ? { fundamentals: true } : {}),
   };
   return { request, json: values.json };
 }
@@ -114,7 +130,18 @@ if (import.meta.main) {
       console.log(USAGE);
       return;
     }
-    const report = await ingest(parsed.request);
+    const { request } = parsed;
+    const tickers = request.source === "yahoo" ? request.tickers ?? [] : [];
+    const progress = startProgress(tickers.length, "yahoo");
+    let report;
+    try {
+      report = await ingest(
+        request,
+        tickers.length > 0 ? { fetch: _tickingFetch(globalThis.fetch, progress) } : {},
+      );
+    } finally {
+      progress.stop();
+    }
     console.log(parsed.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
   });
 }

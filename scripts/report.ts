@@ -23,11 +23,13 @@ Rebuilds the self-contained HTML report of a run from its result file
 
 Options:
   --out FILE   where to write the report (default: report.html beside the result)
+  --json       print the summary as JSON
   --help       show this help
 `;
 
 const FLAGS = {
   out: { type: "string" },
+  json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -65,6 +67,16 @@ export async function main(args: readonly string[]): Promise<void> {
     }
     throw error;
   });
+  if (values.json) {
+    console.log(JSON.stringify({
+      path: written.path,
+      bytes: written.bytes,
+      start: result.period.start,
+      end: result.period.end,
+      trades: result.trades.length,
+    }));
+    return;
+  }
   const megabytes = (written.bytes / 1_048_576).toFixed(2);
   console.log(
     `report written: ${written.path} (${megabytes} MB; ${result.period.start} to ${result.period.end}, ${result.trades.length} trades)`,

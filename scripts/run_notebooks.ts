@@ -8,6 +8,16 @@
  * @module
  */
 import { runScript } from "../lib/cli/run_script.ts";
+import { parseFlags } from "../lib/cli/args.ts";
+
+const USAGE = `Usage: deno task test:notebooks [NOTEBOOK.ipynb ...] [--json]
+
+Executes the notebooks (default: every notebooks/*.ipynb) on the Deno kernel with
+nbconvert; executed copies go to results/notebooks/. Exit 1 when one fails.
+Without Jupyter they are skipped with a message (an error when CI=true).
+
+  --json   print one JSON object with each notebook's outcome
+  --help   this help`;
 
 async function has(command: string, args: string[]): Promise<boolean> {
   try {
@@ -19,6 +29,14 @@ async function has(command: string, args: string[]): Promise<boolean> {
 }
 
 await runScript(async () => {
+  const { values, positionals } = parseFlags(Deno.args, {
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  }, true);
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const required = Deno.env.get("CI") === "true";
   const ready = await has("jupyter", ["nbconvert", "--version"]) &&
     await has("jupyter", ["kernelspec", "list"]);
@@ -29,13 +47,14 @@ await runScript(async () => {
     console.error(`skipping notebooks: ${message}`);
     return;
   }
-  const names = Deno.args.length > 0 ? Deno.args : [...Deno.readDirSync("notebooks")]
+  const names = positionals.length > 0 ? positionals : [...Deno.readDirSync("notebooks")]
     .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
     .map((e) => `notebooks/${e.name}`)
     .sort();
   const outDir = "results/notebooks";
   await Deno.mkdir(outDir, { recursive: true });
   let failed = 0;
+  const outcomes: { notebook: string; ok: boolean; seconds: number }[] = [];
   for (const name of names) {
     const started = performance.now();
     const out = await new Deno.Command("jupyter", {
@@ -54,13 +73,20 @@ await runScript(async () => {
       stderr: "piped",
     }).output();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (out.success) {
+    outcomes.push({ notebook: name, ok: out.success, seconds: Number(seconds) });
+    if (values.json) {
+      if (!out.success) console.error(`FAIL ${name}\n${new TextDecoder().decode(out.stderr)}`);
+    } else if (out.success) {
       console.log(`ok   ${name} (${seconds}s)`);
     } else {
       failed++;
       console.error(`FAIL ${name} (${seconds}s)\n${new TextDecoder().decode(out.stderr)}`);
     }
   }
-  console.log(`notebooks: ${names.length - failed} passed, ${failed} failed`);
+  console.log(
+    values.json
+      ? JSON.stringify({ passed: names.length - failed, failed, notebooks: outcomes })
+      : `notebooks: ${names.length - failed} passed, ${failed} failed`,
+  );
   if (failed > 0) throw new Error(`${failed} notebook(s) failed`);
 });

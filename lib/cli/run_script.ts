@@ -17,7 +17,11 @@ export async function runScript(main: () => Promise<void> | void): Promise<never
     Deno.exit(EXIT.ok);
   } catch (error) {
     if (error instanceof InputError || error instanceof ServiceError) {
-      for (const line of error.message.split("\n")) console.error(`error: ${line}`);
+      // Loaded only on this path: picocolors (CommonJS) costs every script
+      // ~25 ms of start-up when imported up front.
+      const { coloursFor } = await import("./colour.ts");
+      const c = coloursFor(Deno.stderr);
+      for (const line of error.message.split("\n")) console.error(`${c.red("error:")} ${line}`);
       Deno.exit(EXIT.badInput);
     }
     console.error(error);

@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
 import { closest } from "./issues.ts";
 import { listParams, type ParamInfo } from "./params.ts";
+import { setPath } from "./layers.ts";
 
 /** Flags a script adds beside the configuration's own (e.g. `--json`, `--config`). */
 export type ExtraFlags = Readonly<
@@ -73,7 +74,7 @@ export function parseConfigFlags(
     const raw = values[p.flag];
     if (raw === undefined) continue;
     try {
-      setPath(layer, p.path, convert(p, raw));
+      setPath(layer, p.path, parseParamText(p, raw));
     } catch (error) {
       problems.push(`--${p.flag}: ${(error as Error).message}`);
     }
@@ -88,8 +89,13 @@ export function parseConfigFlags(
   return { layer, extra: extraValues, positionals: parsed.positionals };
 }
 
-function convert(p: ParamInfo, raw: string | string[]): unknown {
-  const text = Array.isArray(raw) ? raw : [raw];
+/**
+ * Reads a parameter's value from text, as a flag or an environment variable
+ * gives it (a map parameter takes several `key=value` texts); throws an Error
+ * whose message says what was expected.
+ */
+export function parseParamText(p: ParamInfo, raw: string | readonly string[]): unknown {
+  const text: readonly string[] = typeof raw === "string" ? [raw] : raw;
   const one = text[text.length - 1] as string;
   switch (p.kind.type) {
     case "number": {
@@ -99,8 +105,11 @@ function convert(p: ParamInfo, raw: string | string[]): unknown {
       }
       return n;
     }
-    case "boolean":
-      return one === "true";
+    case "boolean": {
+      const value = BOOLEAN_TEXT[one.trim().toLowerCase()];
+      if (value === undefined) throw new Error(`must be true or false, got "${one}"`);
+      return value;
+    }
     case "list":
       return one.split(",").map((s) => s.trim()).filter((s) => s !== "");
     case "record": {
@@ -118,6 +127,15 @@ function convert(p: ParamInfo, raw: string | string[]): unknown {
       return one;
   }
 }
+
+const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = {
+  true: true,
+  false: false,
+  "1": true,
+  "0": false,
+  yes: true,
+  no: false,
+};
 
 /** `true`/`false`, numbers and strings from a `key=value` value. */
 function coerce(text: string): string | number | boolean {
@@ -150,13 +168,4 @@ function parseCompact(text: string): unknown {
         `must be none, perShare[:PER_SHARE[:MINIMUM]], percent:RATE, fixed:AMOUNT or JSON, got "${text}"`,
       );
   }
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split(".");
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    node = (node[key] ??= {}) as Record<string, unknown>;
-  }
-  node[keys[keys.length - 1] as string] = value;
 }

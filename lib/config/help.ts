@@ -16,6 +16,20 @@ export function parseTier(text: string): Tier {
   throw new InputError(`--help: must be one of ${TIERS.join(", ")}, got "${text}"`);
 }
 
+/**
+ * The tier a command line asks help for (`--help`, `-h` or `--help=TIER`), or
+ * undefined when it asks none. Help wins over every other flag, bad ones included.
+ */
+export function helpRequest(args: readonly string[]): Tier | undefined {
+  let tier: Tier | undefined;
+  for (const arg of args) {
+    if (arg === "--") break;
+    if (arg === "--help" || arg === "-h") tier ??= "basic";
+    else if (arg.startsWith("--help=")) tier = parseTier(arg.slice("--help=".length));
+  }
+  return tier;
+}
+
 /** The help of a script: its usage, then every parameter up to `tier`, grouped by tier. */
 export function helpText(script: string, tier: string, usage: string): string {
   const upTo = TIERS.indexOf(parseTier(tier));
@@ -28,6 +42,12 @@ export function helpText(script: string, tier: string, usage: string): string {
     for (const p of params) lines.push(...paramLines(p));
     lines.push("");
   }
+  lines.push(
+    "Every parameter is also an environment variable ENGINE_<PATH> (run.cash: ENGINE_RUN_CASH).",
+    "Precedence: defaults < --preset < --config file < environment < flags;",
+    "`deno task config show [flags]` prints each value with where it came from.",
+    "",
+  );
   const hidden = TIERS.slice(upTo + 1);
   if (hidden.length > 0) {
     lines.push(

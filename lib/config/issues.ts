@@ -7,37 +7,68 @@
  */
 import type { z } from "zod";
 
-/** Formats every issue of a failed parse against the input it came from. */
+/** One problem of a failed parse: the dotted path (empty at the top level) and what is wrong. */
+export type ConfigProblem = { readonly path: string; readonly message: string };
+
+/** Formats every issue of a failed parse against the input it came from, as `path: message`. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
-  return issues.flatMap((issue) => {
+  return configProblems(issues, input).map((p) =>
+    `${p.path === "" ? "(top level)" : p.path}: ${p.message}`
+  );
+}
+
+/** Every issue of a failed parse as a {@link ConfigProblem}, unknown keys one by one. */
+export function configProblems(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+): ConfigProblem[] {
+  return issues.flatMap((issue): ConfigProblem[] => {
     const path = issue.path.map(String).join(".");
-    const got = describe(valueAt(input, issue.path));
-    const where = path === "" ? "(top level)" : path;
+    const value = valueAt(input, issue.path);
+    const got = describe(value);
+    const one = (message: string) => [{ path, message }];
     switch (issue.code) {
       case "too_big":
-        return [`${where}: must be ${issue.inclusive ? "<=" : "<"} ${issue.maximum}, got ${got}`];
+        return one(
+          issue.origin === "array"
+            ? `must list at most ${issue.maximum}, got ${got}`
+            : `must be ${issue.inclusive ? "<=" : "<"} ${issue.maximum}, got ${got}`,
+        );
       case "too_small":
-        return [`${where}: must be ${issue.inclusive ? ">=" : ">"} ${issue.minimum}, got ${got}`];
+        return one(
+          issue.origin === "array"
+            ? `must list at least ${issue.minimum}, got ${
+              Array.isArray(value) && value.length === 0 ? "an empty list" : got
+            }`
+            : issue.origin === "string"
+            ? `must be at least ${issue.minimum} characters, got ${got}`
+            : `must be ${issue.inclusive ? ">=" : ">"} ${issue.minimum}, got ${got}`,
+        );
       case "invalid_type":
-        return [`${where}: must be ${issue.expected}, got ${got}`];
-      case "invalid_value":
-        return [
-          `${where}: must be one of ${
-            issue.values.map((v) => JSON.stringify(v)).join(", ")
-          }, got ${got}`,
-        ];
+        return one(`must be ${issue.expected}, got ${got}`);
+      case "invalid_value": {
+        const options = issue.values.map((v) => JSON.stringify(v)).join(", ");
+        const guess = typeof value === "string"
+          ? closest(value, issue.values.filter((v): v is string => typeof v === "string"))
+          : undefined;
+        return one(
+          `must be one of ${options}, got ${got}${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        );
+      }
       case "unrecognized_keys": {
         const known = knownKeys(input, issue.path, issue.keys);
         return issue.keys.map((key) => {
-          const at = path === "" ? key : `${path}.${key}`;
-          const guess = closest(key, known);
-          return `${at}: unknown key${guess ? ` (did you mean "${guess}"?)` : ""}`;
+          const guess = keyAliasProvider?.(issue.path, key) ?? closest(key, known);
+          return {
+            path: path === "" ? key : `${path}.${key}`,
+            message: `unknown key${guess ? ` (did you mean "${guess}"?)` : ""}`,
+          };
         });
       }
       case "invalid_union":
-        return [`${where}: ${issue.message}, got ${got}`];
+        return one(`${issue.message}, got ${got}`);
       default:
-        return [`${where}: ${issue.message}`];
+        return one(issue.message);
     }
   });
 }
@@ -49,6 +80,20 @@ export function setKnownKeysProvider(
   provider: (path: readonly PropertyKey[]) => readonly string[],
 ): void {
   knownKeysProvider = provider;
+}
+
+let keyAliasProvider:
+  | ((path: readonly PropertyKey[], key: string) => string | undefined)
+  | undefined;
+
+/**
+ * Lets the loader map an unknown key written as a flag or variable name
+ * (`enableWhipsaw` for `--enable-whipsaw`) to the key it stands for.
+ */
+export function setKeyAliasProvider(
+  provider: (path: readonly PropertyKey[], key: string) => string | undefined,
+): void {
+  keyAliasProvider = provider;
 }
 
 function knownKeys(

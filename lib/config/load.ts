@@ -8,7 +8,15 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
 import { InputError } from "../errors.ts";
 import { type Config, CONFIG_VERSION, configSchema } from "./schema.ts";
-import { formatIssues, setKnownKeysProvider } from "./issues.ts";
+import {
+  type ConfigProblem,
+  configProblems,
+  setKeyAliasProvider,
+  setKnownKeysProvider,
+} from "./issues.ts";
+import { listParams } from "./params.ts";
+
+export type { ConfigProblem } from "./issues.ts";
 
 setKnownKeysProvider((path) => {
   let node: z.ZodType = configSchema;
@@ -19,6 +27,16 @@ setKnownKeysProvider((path) => {
     node = next;
   }
   return Object.keys(objectShape(node) ?? {});
+});
+
+setKeyAliasProvider((path, key) => {
+  const squash = (text: string) => text.replace(/[^a-z0-9]/gi, "").toLowerCase();
+  const parent = path.map(String).join(".");
+  const param = listParams().find((p) =>
+    p.path.slice(0, Math.max(0, p.path.lastIndexOf("."))) === parent &&
+    (squash(p.flag) === squash(key) || squash(p.env) === squash(key))
+  );
+  return param?.path.slice(param.path.lastIndexOf(".") + 1);
 });
 
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
@@ -33,22 +51,45 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   return undefined;
 }
 
+/**
+ * Refuses a config from another schema version with one clear message (before
+ * its keys, which may have changed, produce a list of confusing ones).
+ */
+export function checkVersion(input: unknown, source: string): void {
+  if (input === null || typeof input !== "object" || !("version" in input)) return;
+  const v = (input as { version: unknown }).version;
+  if (typeof v !== "number" || v === CONFIG_VERSION) return;
+  throw new InputError(
+    `${source}: version ${v} is not supported: this engine reads config version ${CONFIG_VERSION}` +
+      (v < CONFIG_VERSION
+        ? " (an older file: update its keys to the current reference, docs/configuration.md)"
+        : " (written by a newer engine: upgrade)"),
+  );
+}
+
 /** Validates a merged configuration; throws an {@link InputError} listing every problem. */
 export function validateConfig(input: unknown, source = "config"): Config {
-  if (input !== null && typeof input === "object" && "version" in input) {
-    const v = (input as { version: unknown }).version;
-    if (typeof v === "number" && v !== CONFIG_VERSION) {
-      throw new InputError(
-        `${source}: version ${v} is not supported: this engine reads config version ${CONFIG_VERSION}` +
-          (v < CONFIG_VERSION
-            ? " (an older file: update its keys to the current reference, docs/configuration.md)"
-            : " (written by a newer engine: upgrade)"),
-      );
-    }
-  }
+  checkVersion(input, source);
+  const result = parseConfig(input);
+  if (result.ok) return result.config;
+  throw new InputError(
+    result.problems.map((p) =>
+      `${source}: ${p.path === "" ? "(top level)" : p.path}: ${p.message}`
+    ),
+  );
+}
+
+/** What {@link parseConfig} returns: a frozen config, or every problem with its path. */
+export type ParsedConfig =
+  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+/** Parses a merged configuration against the schema without throwing. */
+export function parseConfig(input: unknown): ParsedConfig {
   const result = configSchema.safeParse(input);
-  if (result.success) return deepFreeze(result.data);
-  throw new InputError(formatIssues(result.error.issues, input).map((l) => `${source}: ${l}`));
+  return result.success
+    ? { ok: true, config: deepFreeze(result.data) }
+    : { ok: false, problems: configProblems(result.error.issues, input) };
 }
 
 /** Reads a YAML (`.yaml`, `.yml`) or JSON (`.json`) config file into a plain object, unvalidated. */
@@ -81,13 +122,20 @@ export function parseConfigText(text: string, path: string): Record<string, unkn
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value)) {
     throw new InputError(
-      `config file ${path}: must hold a mapping of sections, got ${typeof value}`,
+      `config file ${path}: must hold a mapping of sections, got ${
+        Array.isArray(value) ? "a list" : typeof value
+      }`,
     );
   }
   return value as Record<string, unknown>;
 }
 
-/** Merges layers left to right: later plain objects override earlier ones key by key; other values replace. */
+/**
+ * Merges layers left to right: later plain objects override earlier ones key by
+ * key; other values (lists included) replace. A tagged object whose `type`
+ * changes (the commission model) is replaced whole, since its other keys
+ * belong to the old type.
+ */
 export function mergeLayers(...layers: readonly unknown[]): Record<string, unknown> {
   let out: Record<string, unknown> = {};
   for (const layer of layers) out = mergeTwo(out, layer) as Record<string, unknown>;
@@ -96,6 +144,7 @@ export function mergeLayers(...layers: readonly unknown[]): Record<string, unkno
 
 function mergeTwo(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
+  if ("type" in over && base.type !== over.type) return over;
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
     if (v !== undefined) out[k] = mergeTwo(out[k], v);

@@ -26,6 +26,8 @@ export type ParamInfo = {
   readonly path: string;
   /** Flag name without dashes, e.g. `broker-slippage-bps` or the schema's explicit one. */
   readonly flag: string;
+  /** The environment variable that sets it: `ENGINE_` and the path in upper snake case. */
+  readonly env: string;
   readonly kind: ParamKind;
   readonly tier: Tier;
   readonly description: string;
@@ -47,6 +49,11 @@ type Def = {
 
 function defOf(schema: z.ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+/** The environment variable of a config path: `sizing.maxSingle` -> `ENGINE_SIZING_MAX_SINGLE`. */
+export function envName(path: string): string {
+  return `ENGINE_${path.replace(/\./g, "_").replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
 function kebab(path: string): string {
@@ -114,6 +121,7 @@ function walk(schema: z.ZodType, prefix: string, out: ParamInfo[]): void {
     out.push({
       path,
       flag: meta.flag ?? kebab(path),
+      env: envName(path),
       kind,
       tier: meta.tier,
       description: meta.description,

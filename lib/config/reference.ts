@@ -9,6 +9,7 @@
 import { flagParams } from "./flags.ts";
 import { formatDefault } from "./help.ts";
 import { TIERS } from "./param.ts";
+import { PRESETS } from "./presets.ts";
 
 /** Start and end markers of the generated block in the README. */
 export const README_MARKERS = {
@@ -18,8 +19,11 @@ export const README_MARKERS = {
 
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|");
 
-/** The Markdown tables of every parameter, grouped by tier. */
-export function parameterTables(): string {
+/**
+ * The Markdown tables of every parameter, grouped by tier; with `env`, a
+ * column gives each one's environment variable.
+ */
+export function parameterTables(options: { readonly env?: boolean } = {}): string {
   const out: string[] = [];
   for (const tier of TIERS) {
     const params = flagParams().filter((p) => p.tier === tier);
@@ -28,14 +32,45 @@ export function parameterTables(): string {
     const rows = params.map((p) => [
       `\`--${p.flag}\``,
       `\`${p.path}\``,
+      ...(options.env ? [`\`${p.env}\``] : []),
       escapeCell(p.typeName),
       p.defaultValue === undefined ? "" : `\`${escapeCell(formatDefault(p.defaultValue))}\``,
       escapeCell(p.description),
     ]);
-    out.push(...alignedTable(["flag", "config path", "type", "default", "description"], rows));
+    const header = [
+      "flag",
+      "config path",
+      ...(options.env ? ["environment"] : []),
+      "type",
+      "default",
+      "description",
+    ];
+    out.push(...alignedTable(header, rows));
     out.push("");
   }
   return out.join("\n").trimEnd() + "\n";
+}
+
+/** The presets: what each is for and every value it sets. */
+export function presetSection(): string {
+  const out: string[] = [];
+  for (const preset of Object.values(PRESETS)) {
+    out.push(`### \`${preset.name}\``, "", `Changes: ${preset.summary}. Why: ${preset.why}`, "");
+    const rows = presetLeaves(preset.values, "").map(([path, value]) => {
+      const param = flagParams().find((p) => p.path === path);
+      const dflt = param?.defaultValue === undefined ? "" : formatDefault(param.defaultValue);
+      return [`\`${path}\``, `\`${escapeCell(formatDefault(value))}\``, `\`${escapeCell(dflt)}\``];
+    });
+    out.push(...alignedTable(["config path", "value", "default"], rows), "");
+  }
+  return out.join("\n").trimEnd() + "\n";
+}
+
+function presetLeaves(value: unknown, prefix: string): [string, unknown][] {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || "type" in value) {
+    return [[prefix, value]];
+  }
+  return Object.entries(value).flatMap(([k, v]) => presetLeaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
 /** A Markdown table with padded columns, as `deno fmt` writes it (so formatting leaves it unchanged). */
@@ -58,12 +93,28 @@ export function configurationReference(): string {
     "",
     "Generated from the schema (`lib/config/schema.ts`) by `deno task docs`; do not edit by hand.",
     "",
-    "Every parameter can be set in a YAML or JSON config file (`--config FILE`, by its config path)",
-    "or on the command line (by its flag). Booleans take `--flag` / `--no-flag`; lists are",
-    "comma-separated; `--param key=value` may repeat. The tiers go from what a first run needs",
-    "(basic) to fine control (expert); `--help=TIER` lists them.",
+    "Every parameter can be set in a YAML or JSON config file (`--config FILE`, by its config path),",
+    "by an environment variable (`ENGINE_` and the config path in upper snake case) or on the",
+    "command line (by its flag). Booleans take `--flag` / `--no-flag` (`true`/`false` in a variable);",
+    "lists are comma-separated; `--param key=value` may repeat (`ENGINE_STRATEGY_PARAMS=a=1,b=2`).",
+    "The tiers go from what a first run needs (basic) to fine control (expert); `--help=TIER`",
+    "lists them.",
     "",
-    parameterTables(),
+    "## Precedence",
+    "",
+    "Schema defaults < preset < config file < environment < flags: each layer overrides the ones",
+    "before it, key by key (lists, and a commission model of another type, are replaced whole).",
+    "The preset is the one named by the highest layer that names one (`--preset`, `ENGINE_PRESET`",
+    "or `preset:` in the file). `deno task config show [flags]` prints every value with its source",
+    "(`default`, `preset:NAME`, `file:PATH`, `env:ENGINE_...`, `flag:--name`);",
+    "`deno task config validate FILE` lists every problem of a file, each with its path.",
+    "",
+    "## Presets",
+    "",
+    presetSection(),
+    "## Parameters",
+    "",
+    parameterTables({ env: true }),
   ].join("\n");
 }
 

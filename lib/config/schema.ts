@@ -6,11 +6,18 @@
  */
 import { z } from "zod";
 import { param } from "./param.ts";
+import type { Config, ConfigInput } from "./config_types.ts";
 import { parseIsoDay } from "../data/dates.ts";
 import { DEFAULT_BUCKETS, DEFAULT_REGIME_BUCKETS } from "../market/buckets.ts";
+import { crossFieldProblems } from "./cross_field.ts";
 
 /** The schema version this code reads and writes. */
 export const CONFIG_VERSION = 1;
+
+/** The presets a config may name (their values live in presets.ts). */
+export const PRESET_NAMES = ["conservative", "aggressive", "adaptive", "institutional"] as const;
+/** One of {@link PRESET_NAMES}. */
+export type PresetName = typeof PRESET_NAMES[number];
 
 const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), {
   message: "must be a date as YYYY-MM-DD",
@@ -271,12 +278,12 @@ const protectionSection = z.strictObject({
     flag: "enable-whipsaw",
   }),
   holdingPeriod: param(z.boolean().default(true), {
-    tier: "intermediate",
+    tier: "basic",
     description: "Minimum holding period before a close",
     flag: "enable-holding-period",
   }),
   regimeOverride: param(z.boolean().default(true), {
-    tier: "intermediate",
+    tier: "basic",
     description: "A critical regime transition may bypass grace, holding and whipsaw rules",
     flag: "enable-regime-override",
   }),
@@ -377,6 +384,12 @@ export const configSchema = z.strictObject({
     tier: "expert",
     description: "Schema version of this config file",
   }),
+  preset: param(z.enum(PRESET_NAMES).optional(), {
+    tier: "basic",
+    description:
+      "A preset layered under the config file: conservative, aggressive, adaptive or institutional",
+    flag: "preset",
+  }),
   run: runSection.prefault({}),
   data: dataSection.prefault({}),
   strategy: strategySection.prefault({}),
@@ -392,53 +405,18 @@ export const configSchema = z.strictObject({
   report: reportSection.prefault({}),
   output: outputSection.prefault({}),
 }).superRefine((c, ctx) => {
-  if (c.sizing.maxBucketWeight < c.sizing.maxSingle) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["sizing", "maxBucketWeight"],
-      message:
-        `must be >= sizing.maxSingle (${c.sizing.maxSingle}): a bucket must hold at least one full position, got ${c.sizing.maxBucketWeight}`,
-    });
+  for (const p of crossFieldProblems(c)) {
+    ctx.addIssue({ code: "custom", path: [...p.path], message: p.message });
   }
-  if (c.scoring.technicalWeight + c.scoring.fundamentalWeight === 0) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["scoring", "technicalWeight"],
-      message: "must not be 0 when scoring.fundamentalWeight is 0 too",
-    });
-  }
-  for (const [regime, names] of Object.entries(c.buckets.regimeMap)) {
-    for (const name of names) {
-      if (!(name in c.buckets.map)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["buckets", "regimeMap", regime],
-          message: `names bucket "${name}", which buckets.map does not define`,
-        });
-      }
-    }
-  }
-  for (const name of c.buckets.allowed ?? []) {
-    if (!(name in c.buckets.map)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["buckets", "allowed"],
-        message: `unknown bucket "${name}": buckets are ${Object.keys(c.buckets.map).join(", ")}`,
-      });
-    }
-  }
-  if (c.run.start && c.run.end && c.run.start > c.run.end) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["run", "end"],
-      message: `must not be before run.start (${c.run.start}), got ${c.run.end}`,
-    });
-  }
-});
+}, { when: () => true });
 
-/** A validated configuration, as `lib/` receives it. */
-export type Config = z.infer<typeof configSchema>;
-/** A configuration as written in a file or built from flags: every key optional. */
-export type ConfigInput = z.input<typeof configSchema>;
+export type { Config, ConfigInput } from "./config_types.ts";
 /** The broker section. */
 export type BrokerConfig = Config["broker"];
+
+// The written-out types must be the schema's: each assignable to the other.
+type _Inferred = z.infer<typeof configSchema>;
+type _Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _configTypesMatch: _Same<_Inferred, Config> = true;
+const _inputTypesCover: [z.input<typeof configSchema>] extends [ConfigInput] ? true : false = true;
+void _configTypesMatch, _inputTypesCover;

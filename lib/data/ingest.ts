@@ -1,8 +1,10 @@
 /**
  * An ingest: load prices from a source (a CSV file or folder, the fixtures, or
  * Yahoo), keep the requested tickers and days, and merge them into the price
- * store in one transaction. Bad input fails before the store is touched. This is
- * the work behind `deno task ingest`; the script only parses flags and prints.
+ * store in one transaction; on request, the same for fundamentals (the fixtures'
+ * `fundamentals.csv`, or Yahoo's statements through yahoo_fundamentals.ts).
+ * Bad input fails before the store is touched. This is the work behind
+ * `deno task ingest`; the script only parses flags and prints.
  *
  * @module
  */
@@ -15,6 +17,11 @@ import { filterBatch, type PriceBatch } from "./price_batch.ts";
 import { type Coverage, PriceStore, type SeriesWrite } from "./price_store.ts";
 import type { MergeCounts } from "./series_merge.ts";
 import { loadYahoo, type YahooInterval } from "./yahoo.ts";
+import { loadYahooFundamentals } from "./yahoo_fundamentals.ts";
+import { loadFixtureFundamentals } from "./fixtures.ts";
+import type { FundamentalRow } from "./fixture_types.ts";
+import { collectFundamentalProblems } from "./price_store_fundamentals.ts";
+import { ProblemList } from "./validate.ts";
 import { InputError } from "../errors.ts";
 
 /** Where prices come from. */
@@ -38,6 +45,20 @@ export type IngestRequest = {
   readonly interval?: YahooInterval;
   /** The price store file. */
   readonly storePath: string;
+  /**
+   * Also load fundamentals with period ends from `start` through `end`: the
+   * fixtures' `fundamentals.csv`, or Yahoo's statements of `tickers` (all it has
+   * when `start` is absent). CSV sources have none.
+   */
+  readonly fundamentals?: boolean;
+};
+
+/** What an ingest did to the fundamentals. */
+export type FundamentalsIngest = MergeCounts & {
+  /** Rows loaded from the source. */
+  readonly rows: number;
+  /** Tickers asked for that had no report (funds, or no statements at the source). */
+  readonly without: readonly string[];
 };
 
 /** What an ingest did, per series (with the stored extent after it) and to the actions. */
@@ -47,6 +68,8 @@ export type IngestReport = {
   readonly series: readonly (SeriesWrite & { readonly first: string; readonly last: string })[];
   readonly actions: MergeCounts;
   readonly skippedRows: Readonly<Record<string, number>>;
+  /** Present when fundamentals were asked for. */
+  readonly fundamentals?: FundamentalsIngest;
 };
 
 function _withInterval<T extends object>(options: T, interval: Interval | undefined) {
@@ -136,6 +159,44 @@ function _load(request: IngestRequest, fetchImpl?: typeof fetch): Promise<PriceB
   }
 }
 
+/** Where fundamentals start when no `start` is given: before anything Yahoo serves. */
+const FUNDAMENTALS_FROM = "1990-01-01";
+
+/** The fundamentals the request asks for, cut to its tickers and period ends; checked. */
+async function _loadFundamentals(
+  request: IngestRequest,
+  fetchImpl: typeof fetch | undefined,
+): Promise<FundamentalRow[]> {
+  let rows: FundamentalRow[];
+  switch (request.source) {
+    case "csv":
+      throw new InputError("--fundamentals needs --source yahoo or fixtures: CSV files carry none");
+    case "fixtures":
+      rows = await loadFixtureFundamentals(join(request.path ?? "fixtures", "fundamentals.csv"));
+      break;
+    case "yahoo": {
+      const tickers = request.tickers;
+      if (tickers === undefined) throw new InputError("--source yahoo needs --tickers A,B,...");
+      const range = { start: request.start ?? FUNDAMENTALS_FROM };
+      rows = await loadYahooFundamentals(
+        tickers,
+        request.end === undefined ? range : { ...range, end: request.end },
+        fetchImpl === undefined ? {} : { fetch: fetchImpl },
+      );
+    }
+  }
+  const wanted = request.tickers === undefined ? undefined : new Set(request.tickers);
+  const kept = rows.filter((r) =>
+    (wanted === undefined || wanted.has(r.ticker)) &&
+    (request.start === undefined || r.periodEnd >= request.start) &&
+    (request.end === undefined || r.periodEnd <= request.end)
+  );
+  const problems = new ProblemList();
+  collectFundamentalProblems(kept, request.source, problems);
+  problems.throwIfAny();
+  return kept;
+}
+
 function _day(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const day = parseIsoDay(text);
@@ -170,9 +231,17 @@ export async function ingest(
   const loaded = await _load(request, options.fetch);
   const range = { source: request.source, ...(fromDay === undefined ? {} : { fromDay }) };
   const batch = filterBatch(loaded, toDay === undefined ? range : { ...range, toDay });
+  const fundamentals = request.fundamentals === true
+    ? await _loadFundamentals(request, options.fetch)
+    : undefined;
   const store = await _openForWriting(request.storePath);
   try {
     const summary = store.write(batch.series, batch.actions);
+    const fundamentalsIngest = fundamentals === undefined ? undefined : {
+      ...store.writeFundamentals(fundamentals),
+      rows: fundamentals.length,
+      without: (request.tickers ?? []).filter((t) => !fundamentals.some((r) => r.ticker === t)),
+    };
     const extent = new Map<string, Coverage>(
       store.coverage().map((c) => [`${c.ticker} ${c.interval}`, c]),
     );
@@ -186,6 +255,7 @@ export async function ingest(
       series,
       actions: summary.actions,
       skippedRows: batch.skippedRows,
+      ...(fundamentalsIngest === undefined ? {} : { fundamentals: fundamentalsIngest }),
     };
   } finally {
     store.close();

@@ -15,12 +15,15 @@ export * from "./actions_csv.ts";
 export * from "./price_batch.ts";
 export * from "./price_store.ts";
 export * from "./yahoo.ts";
+export * from "./yahoo_fundamentals.ts";
+export * from "./statement_fundamentals.ts";
 export * from "./resample.ts";
 export * from "./load_market.ts";
 export {
   DEFAULT_FIXTURES_DIR,
   type Fixtures,
   type FundamentalRow,
+  loadFixtureFundamentals,
   loadFixtures,
   type RegimeLabels,
   type Universe,

@@ -24,7 +24,7 @@ import { pipeline } from "./pipeline.ts";
 import type { DayContext, Decision, Strategy } from "./strategy.ts";
 import type { RebalanceBase } from "./stages/context.ts";
 import { detectRegime, type RegimeSource } from "./stages/detect_regime.ts";
-import { scanConditions, type ScanSource } from "./stages/scan_conditions.ts";
+import { scanConditions, type ScanLookup } from "./stages/scan_conditions.ts";
 import { selectUniverse } from "./stages/select_universe.ts";
 import { scoreAssets, scoreOf } from "./stages/score_assets.ts";
 import { proposeTargets } from "./stages/propose_targets.ts";
@@ -44,7 +44,7 @@ export type DecisionRecorder = {
 /** The services the strategy reads, built over the run's Panel. */
 export type RegimeAwareServices = {
   readonly regime: RegimeSource;
-  readonly scans: ScanSource;
+  readonly scans: ScanLookup;
   readonly fundamentals?: FundamentalsIndex | undefined;
   readonly protection: ProtectionOrchestrator;
   readonly audit?: DecisionRecorder | undefined;
@@ -87,6 +87,7 @@ export class RegimeAwareStrategy implements Strategy {
   #shares = new Map<string, number>();
   #lastScores = new Map<string, number>();
 
+  /** The strategy over the given options and services; see {@link regimeAware}. */
   constructor(options: RegimeAwareOptions, services: RegimeAwareServices) {
     this.#o = options;
     this.#s = services;

@@ -10,13 +10,13 @@ import type { Stage } from "../pipeline.ts";
 import type { RebalanceBase } from "./context.ts";
 
 /** Anything that gives an asset's scan on a Panel day (the scanner's `ScanHistory` does). */
-export type ScanSource = {
+export type ScanLookup = {
   readonly resultAt: (asset: number, t: number) => ScanResult | undefined;
 };
 
 /** Adds `scans`: ticker -> the day's scan, for every asset with a bar. */
 export function scanConditions(
-  source: ScanSource,
+  source: ScanLookup,
 ): Stage<RebalanceBase, { scans: ReadonlyMap<string, ScanResult> }> {
   return {
     name: "scan_conditions",

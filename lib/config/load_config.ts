@@ -1,0 +1,59 @@
+/**
+ * The one way a script loads its configuration: the command line (flags and
+ * `--config FILE`), the config file (YAML or JSON), the environment
+ * (`ENGINE_*`) and the preset any of them names, merged with provenance and
+ * validated once.
+ *
+ * @module
+ */
+import { type ExtraFlags, parseConfigFlags, type ParsedFlags } from "./flags.ts";
+import { readConfigFile } from "./load.ts";
+import { envLayer, type EnvLookup } from "./env_layer.ts";
+import type { ConfigLayer } from "./layers.ts";
+import { resolveConfig, type ResolvedConfig } from "./resolve_config.ts";
+
+/** What {@link loadConfig} reads. */
+export type LoadConfigOptions = {
+  /** The command line: config flags, `--config FILE`, and the script's own flags (`extra`). */
+  readonly args: readonly string[];
+  /** The environment (`Deno.env.get`); without it the environment layer is empty. */
+  readonly env?: EnvLookup;
+  /** The script's own flags beside the configuration's (`--json`, `--save-config`...). */
+  readonly extra?: ExtraFlags;
+  readonly allowPositionals?: boolean;
+};
+
+/** A loaded configuration: validated, with each value's origin, and the script's own flags. */
+export type LoadedConfig = ResolvedConfig & {
+  readonly extra: ParsedFlags["extra"];
+  readonly positionals: readonly string[];
+  /** The `--config` file, if one was given. */
+  readonly configPath: string | undefined;
+};
+
+/**
+ * Loads the effective configuration (defaults < preset < file < environment <
+ * flags); an {@link InputError} lists every problem, each naming its source.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const flags = parseConfigFlags(
+    options.args,
+    { config: { type: "string" }, ...options.extra },
+    options.allowPositionals ?? false,
+  );
+  const configPath = typeof flags.extra.config === "string" ? flags.extra.config : undefined;
+  const layers: ConfigLayer[] = [];
+  if (configPath !== undefined) {
+    layers.push({ kind: "file", name: configPath, values: await readConfigFile(configPath) });
+  }
+  if (options.env) {
+    layers.push({ kind: "env", name: "environment", values: envLayer(options.env) });
+  }
+  layers.push({ kind: "flags", name: "command line", values: flags.layer });
+  return {
+    ...resolveConfig(layers),
+    extra: flags.extra,
+    positionals: flags.positionals,
+    configPath,
+  };
+}
