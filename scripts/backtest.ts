@@ -24,7 +24,6 @@ import { summaryLines } from "../lib/run/summary.ts";
 import { codeVersion } from "../lib/run/code_version.ts";
 import { openRunAudit } from "../lib/run/run_audit.ts";
 import { auditTarget, readEnv } from "../lib/run/audit_target.ts";
-import { startWriterWorker } from "../lib/audit/sqlite_worker_store.ts";
 // The database client, the report (ECharts inlined) and ablation load only when a run uses them.
 const databaseServices = () => import("../lib/run/database_services.ts");
 const reportBuilder = () => import("../lib/report/build_report.ts");
@@ -62,10 +61,6 @@ await runScript(async () => {
     env: (name) => Deno.env.get(name),
     extra: EXTRA,
   });
-  // The audit writer's worker starts now, so its start-up overlaps loading the market.
-  const writer = config.audit.enabled && config.audit.store === "sqlite"
-    ? startWriterWorker()
-    : undefined;
   const definition = await resolveStrategy(config.strategy.name);
   const market = await loadMarket({
     source: config.data.source,
@@ -89,7 +84,7 @@ await runScript(async () => {
     )
     : { runContext: undefined, close: () => Promise.resolve() };
   const audit = config.audit.enabled
-    ? await openRunAudit(auditTarget(config, folder), run, version, writer)
+    ? await openRunAudit(auditTarget(config, folder), run, version)
     : undefined;
   let result, ablation;
   try {

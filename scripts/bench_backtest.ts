@@ -2,79 +2,84 @@
  * End-to-end benchmark of `deno task backtest`: a whole process (start, load
  * from the price store, equal-weight monthly rebalance with a 0.1% commission,
  * metrics, result written) on generated data, 100 and 500 assets x 5,000
- * days. Prints wall time, peak memory and asset-days per second.
+ * days. Each size runs as the plain engine (`--no-audit --no-report`), with
+ * the audit log (`--audit`), and as the task runs by default (audit and
+ * report as the config says). Prints wall time (median and best), CPU time
+ * (user + system, median: steadier than wall time on a shared machine), peak
+ * memory (maximum resident set) and throughput in asset-days (backtrader's
+ * bars: one bar of one data feed) and days (engine steps) a second.
+ *
+ * Goal (issue 2): 500 x 5,000 under 0.3 s wall and 200 MB, plain engine.
  *
  * Usage: deno task bench (runs this after `deno bench`), or
- *        deno run -P=bench scripts/bench_backtest.ts [--runs N]
+ *        deno run -P=bench scripts/bench_backtest.ts [--runs N] [--sizes 100,500]
  *
  * @module
  */
 import { join } from "node:path";
 import { runScript } from "../lib/cli/run_script.ts";
 import { parseFlags } from "../lib/cli/args.ts";
-import { emptySeries } from "../lib/data/bars.ts";
-import { PriceStore } from "../lib/data/price_store.ts";
-import { randomWalkPanel } from "../lib/engine/_test_panel.ts";
+import { startProgress } from "../lib/cli/progress.ts";
+import { InputError } from "../lib/errors.ts";
+import { median, timeProcess } from "./bench_process.ts";
+import { ensureStore } from "./bench_store.ts";
 
 const DAYS = 5_000;
 const dir = "results/bench";
 
-function buildStore(path: string, assets: number): void {
-  const panel = randomWalkPanel(assets, DAYS, 42, 0);
-  const series = panel.tickers.map((ticker, a) => {
-    const s = emptySeries(ticker, "1d", DAYS);
-    for (let t = 0; t < DAYS; t++) s.time[t] = (panel.days[t] as number) * 86_400_000;
-    s.open.set(panel.open[a] as Float64Array);
-    s.high.set(panel.high[a] as Float64Array);
-    s.low.set(panel.low[a] as Float64Array);
-    s.close.set(panel.close[a] as Float64Array);
-    s.adjClose.set(panel.close[a] as Float64Array);
-    s.volume.fill(1e6);
-    return s;
-  });
-  const store = PriceStore.open(path);
-  try {
-    store.write(series);
-  } finally {
-    store.close();
-  }
-}
+const USAGE =
+  `Usage: deno run -P=bench scripts/bench_backtest.ts [--runs N] [--sizes 100,500] [--json]
 
-async function timeRun(args: string[]): Promise<{ seconds: number; peakMb: number | null }> {
-  const deno = Deno.execPath();
-  const full = ["run", "--quiet", "-P=backtest", "scripts/backtest.ts", ...args];
-  let useTime = true;
-  try {
-    await Deno.stat("/usr/bin/time");
-  } catch {
-    useTime = false;
-  }
-  const started = performance.now();
-  const out = await new Deno.Command(useTime ? "/usr/bin/time" : deno, {
-    args: useTime ? ["-f", "%M", deno, ...full] : full,
-    stdout: "null",
-    stderr: "piped",
-  }).output();
-  const seconds = (performance.now() - started) / 1000;
-  const stderr = new TextDecoder().decode(out.stderr).trim();
-  if (!out.success) throw new Error(`backtest failed: ${stderr}`);
-  const kb = useTime ? Number(stderr.split("\n").at(-1)) : NaN;
-  return { seconds, peakMb: Number.isFinite(kb) ? kb / 1024 : null };
-}
+Times whole \`deno task backtest\` processes (equal-weight monthly, 0.1% commission) on
+generated price stores of N assets x ${DAYS} days (built under ${dir}/ on first use).
+
+  --runs N          processes per figure (default 5; the median and the best are shown)
+  --sizes A,B       asset counts (default 100,500)
+  --json            print the figures as JSON instead of lines
+  --help, -h        this help`;
+
+const VARIANTS = [
+  { name: "plain engine (--no-audit --no-report)", flags: ["--no-audit", "--no-report"] },
+  { name: "with audit log (--audit --no-report)", flags: ["--audit", "--no-report"] },
+  { name: "as the task runs by default", flags: [] },
+] as const;
 
 await runScript(async () => {
-  const { values } = parseFlags(Deno.args, { runs: { type: "string" } });
+  const { values } = parseFlags(Deno.args, {
+    runs: { type: "string" },
+    sizes: { type: "string" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const runs = Number(values.runs ?? 5);
+  const sizes = String(values.sizes ?? "100,500").split(",").map(Number);
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new InputError(`--runs must be a whole number >= 1: got "${values.runs}"`);
+  }
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new InputError(`--sizes must list whole numbers >= 1: got "${values.sizes}"`);
+  }
+  const figures: Record<string, string | number>[] = [];
   await Deno.mkdir(dir, { recursive: true });
-  console.log("\nend-to-end `deno task backtest` (equal-weight monthly, 0.1% commission)");
-  for (const assets of [100, 500]) {
+  if (!values.json) {
+    console.log(
+      `\nend-to-end \`deno task backtest\`: equal-weight monthly, 0.1% commission, ${runs} runs each (load ${
+        Deno.loadavg().map((x) => x.toFixed(2)).join(" ")
+      })`,
+    );
+  }
+  for (const assets of sizes) {
     const path = join(dir, `prices_${assets}x${DAYS}.db`);
-    try {
-      await Deno.stat(path);
-    } catch {
-      buildStore(path, assets);
-    }
-    const args = [
+    await ensureStore(path, assets, DAYS);
+    const base = [
+      "run",
+      "--quiet",
+      "-P=backtest",
+      "scripts/backtest.ts",
       "--source=store",
       `--store=${path}`,
       "--strategy=equal-weight",
@@ -83,22 +88,31 @@ await runScript(async () => {
       "--cash=10000000",
       `--results-dir=${dir}/out`,
     ];
-    const times: number[] = [];
-    let peak = 0;
-    for (let i = 0; i < runs; i++) {
-      const r = await timeRun(args);
-      times.push(r.seconds);
-      peak = Math.max(peak, r.peakMb ?? 0);
+    for (const variant of VARIANTS) {
+      const samples = [];
+      const progress = startProgress(runs, `${assets} assets, ${variant.name}`);
+      try {
+        for (let i = 0; i < runs; i++) {
+          samples.push(await timeProcess([...base, ...variant.flags]));
+          progress.tick(`run ${i + 1}`);
+        }
+      } finally {
+        progress.stop();
+      }
+      const wall = median(samples.map((s) => s.seconds));
+      const best = Math.min(...samples.map((s) => s.seconds));
+      const cpu = median(samples.map((s) => s.cpuSeconds));
+      const peak = Math.max(...samples.map((s) => s.peakMb));
+      figures.push({ assets, days: DAYS, variant: variant.name, runs, wall, best, cpu, peak });
+      if (values.json) continue;
+      console.log(
+        `${assets} x ${DAYS}, ${variant.name}: wall ${wall.toFixed(3)} s (best ${
+          best.toFixed(3)
+        }), cpu ${cpu.toFixed(3)} s, peak ${peak.toFixed(0)} MB, ${
+          (assets * DAYS / wall / 1e6).toFixed(2)
+        }M asset-days/s (${(DAYS / wall).toFixed(0)} days/s)`,
+      );
     }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] as number;
-    const best = times[0] as number;
-    const rate = (assets * DAYS) / median;
-    console.log(
-      `${assets} x ${DAYS}: median ${median.toFixed(3)} s, best ${best.toFixed(3)} s, ` +
-        `peak ${peak > 0 ? `${peak.toFixed(0)} MB` : "n/a"}, ${
-          (rate / 1e6).toFixed(1)
-        }M asset-days/s`,
-    );
   }
+  if (values.json) console.log(JSON.stringify(figures, null, 2));
 });

@@ -79,143 +79,201 @@ export function msToAsOf(ms: number): string {
   return ms % MS_PER_DAY === 0 ? iso.slice(0, 10) : iso;
 }
 
+/** A record's event-specific columns; `extra` goes into the metadata. */
 type Columns = {
-  eventType: string;
-  category: string;
-  asset?: string | undefined;
-  action?: string | undefined;
-  reason?: string | undefined;
-  scoreBefore?: number | undefined;
-  scoreAfter?: number | undefined;
-  sizeBefore?: number | undefined;
-  sizeAfter?: number | undefined;
-  extra?: Metadata;
+  readonly eventType: string;
+  readonly category: string;
+  readonly asset: string | undefined;
+  readonly action: string | undefined;
+  readonly reason: string | undefined;
+  readonly scoreBefore: number | undefined;
+  readonly scoreAfter: number | undefined;
+  readonly sizeBefore: number | undefined;
+  readonly sizeAfter: number | undefined;
+  readonly extra: Metadata | undefined;
 };
+
+/**
+ * Design decision: one positional constructor, so every event's columns share
+ * one shape (an audited run builds one per decision; object spreads and
+ * optional keys made this the costliest step of recording).
+ */
+function _c(
+  type: { readonly eventType: string; readonly category: string },
+  asset: string | undefined,
+  action: string | undefined,
+  reason: string | undefined,
+  scoreBefore: number | undefined,
+  scoreAfter: number | undefined,
+  sizeBefore: number | undefined,
+  sizeAfter: number | undefined,
+  extra: Metadata | undefined,
+): Columns {
+  return {
+    eventType: type.eventType,
+    category: type.category,
+    asset,
+    action,
+    reason,
+    scoreBefore,
+    scoreAfter,
+    sizeBefore,
+    sizeAfter,
+    extra,
+  };
+}
+
+const _U = undefined;
+
+/** Sets `key` unless `value` is undefined (metadata keeps only defined fields, in order). */
+function _put(
+  out: Record<string, Metadata[string]>,
+  key: string,
+  value: Metadata[string] | undefined,
+): void {
+  if (value !== undefined) out[key] = value;
+}
 
 function _columns(event: AuditEvent): Columns {
   switch (event.type) {
-    case "RegimeDetected":
-      return {
-        ...EVENT_TYPES.RegimeDetected,
-        action: "detect",
-        reason: `${event.regime} detected with confidence ${event.confidence}`,
-        extra: _defined({
-          regime: event.regime,
-          confidence: event.confidence,
-          stability: event.stability,
-          timeframe: event.timeframe,
-        }),
-      };
+    case "RegimeDetected": {
+      const extra: Record<string, Metadata[string]> = {};
+      _put(extra, "regime", event.regime);
+      _put(extra, "confidence", event.confidence);
+      _put(extra, "stability", event.stability);
+      _put(extra, "timeframe", event.timeframe);
+      const reason = `${event.regime} detected with confidence ${event.confidence}`;
+      return _c(EVENT_TYPES.RegimeDetected, _U, "detect", reason, _U, _U, _U, _U, extra);
+    }
     case "RegimeChanged":
-      return {
-        ...EVENT_TYPES.RegimeChanged,
-        action: "transition",
-        reason: event.reason ?? `${event.from} -> ${event.to} (${event.severity})`,
-        extra: {
+      return _c(
+        EVENT_TYPES.RegimeChanged,
+        _U,
+        "transition",
+        event.reason ?? `${event.from} -> ${event.to} (${event.severity})`,
+        _U,
+        _U,
+        _U,
+        _U,
+        {
           regime: event.to,
           from_regime: event.from,
           severity: event.severity,
           override_authorizations: [...event.overrideAuthorizations],
         },
-      };
-    case "ScanCompleted":
-      return {
-        ...EVENT_TYPES.ScanCompleted,
-        asset: event.asset,
-        action: "scan",
-        reason: `${event.condition} with confidence ${event.confidence}`,
-        extra: _defined({
-          market: event.condition,
-          confidence: event.confidence,
-          timeframe: event.timeframe,
-        }),
-      };
+      );
+    case "ScanCompleted": {
+      const extra: Record<string, Metadata[string]> = {};
+      _put(extra, "market", event.condition);
+      _put(extra, "confidence", event.confidence);
+      _put(extra, "timeframe", event.timeframe);
+      const reason = `${event.condition} with confidence ${event.confidence}`;
+      return _c(EVENT_TYPES.ScanCompleted, event.asset, "scan", reason, _U, _U, _U, _U, extra);
+    }
     case "AssetScored":
-      return {
-        ...EVENT_TYPES.AssetScored,
-        asset: event.asset,
-        action: "score",
-        reason: event.reason,
-        scoreBefore: event.previousScore,
-        scoreAfter: event.score,
-      };
+      return _c(
+        EVENT_TYPES.AssetScored,
+        event.asset,
+        "score",
+        event.reason,
+        event.previousScore,
+        event.score,
+        _U,
+        _U,
+        _U,
+      );
     case "ActionApproved":
     case "ActionBlocked":
-      return {
-        ...EVENT_TYPES[event.type],
-        asset: event.asset,
-        action: event.action,
-        reason: event.reason,
-        scoreAfter: event.score,
-        sizeBefore: event.sizeBefore,
-        sizeAfter: event.sizeAfter,
-        extra: { rule: event.rule },
-      };
+      return _c(
+        EVENT_TYPES[event.type],
+        event.asset,
+        event.action,
+        event.reason,
+        _U,
+        event.score,
+        event.sizeBefore,
+        event.sizeAfter,
+        { rule: event.rule },
+      );
     case "PositionOpened":
     case "PositionClosed":
     case "PositionAdjusted":
     case "PositionDecayed":
-      return {
-        ...EVENT_TYPES[event.type],
-        asset: event.asset,
-        action: _POSITION_ACTION[event.type],
-        reason: event.reason,
-        scoreBefore: event.scoreBefore,
-        scoreAfter: event.scoreAfter,
-        sizeBefore: "sizeBefore" in event ? event.sizeBefore : undefined,
-        sizeAfter: "sizeAfter" in event ? event.sizeAfter : undefined,
-      };
-    case "OrderPlaced":
-      return {
-        ...EVENT_TYPES.OrderPlaced,
-        asset: event.asset,
-        action: event.side,
-        reason: event.reason,
-        extra: _defined({
-          order_id: event.orderId,
-          shares: event.shares,
-          order_type: event.orderType,
-          price: event.price,
-        }),
-      };
+      return _c(
+        EVENT_TYPES[event.type],
+        event.asset,
+        _POSITION_ACTION[event.type],
+        event.reason,
+        event.scoreBefore,
+        event.scoreAfter,
+        "sizeBefore" in event ? event.sizeBefore : _U,
+        "sizeAfter" in event ? event.sizeAfter : _U,
+        _U,
+      );
+    case "OrderPlaced": {
+      const extra: Record<string, Metadata[string]> = {};
+      _put(extra, "order_id", event.orderId);
+      _put(extra, "shares", event.shares);
+      _put(extra, "order_type", event.orderType);
+      _put(extra, "price", event.price);
+      return _c(
+        EVENT_TYPES.OrderPlaced,
+        event.asset,
+        event.side,
+        event.reason,
+        _U,
+        _U,
+        _U,
+        _U,
+        extra,
+      );
+    }
     case "OrderFilled":
-      return {
-        ...EVENT_TYPES.OrderFilled,
-        asset: event.asset,
-        action: event.side,
-        reason: `${event.side} ${event.shares} @ ${event.price}`,
-        extra: {
+      return _c(
+        EVENT_TYPES.OrderFilled,
+        event.asset,
+        event.side,
+        `${event.side} ${event.shares} @ ${event.price}`,
+        _U,
+        _U,
+        _U,
+        _U,
+        {
           order_id: event.orderId,
           shares: event.shares,
           price: event.price,
           commission: event.commission,
         },
-      };
+      );
     case "OrderRejected":
-      return {
-        ...EVENT_TYPES.OrderRejected,
-        asset: event.asset,
-        action: event.side,
-        reason: event.reason,
-        extra: {
+      return _c(
+        EVENT_TYPES.OrderRejected,
+        event.asset,
+        event.side,
+        event.reason,
+        _U,
+        _U,
+        _U,
+        _U,
+        {
           order_id: event.orderId,
           shares: event.shares,
           filled: event.filled,
           outcome: event.outcome,
         },
-      };
+      );
     case "CustomEvent":
-      return {
-        eventType: event.eventType,
-        category: event.category ?? "custom",
-        asset: event.asset,
-        action: event.action,
-        reason: event.reason,
-        scoreBefore: event.scoreBefore,
-        scoreAfter: event.scoreAfter,
-        sizeBefore: event.sizeBefore,
-        sizeAfter: event.sizeAfter,
-      };
+      return _c(
+        { eventType: event.eventType, category: event.category ?? "custom" },
+        event.asset,
+        event.action,
+        event.reason,
+        event.scoreBefore,
+        event.scoreAfter,
+        event.sizeBefore,
+        event.sizeAfter,
+        _U,
+      );
   }
 }
 
@@ -225,12 +283,6 @@ const _POSITION_ACTION = {
   PositionAdjusted: "adjust",
   PositionDecayed: "decay",
 } as const;
-
-function _defined(fields: { readonly [key: string]: Metadata[string] | undefined }): Metadata {
-  const out: Record<string, Metadata[string]> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
-  return out;
-}
 
 /** The stored record of a typed event in a context. Event-specific fields go into metadata. */
 export function toRecord(event: AuditEvent, context: RecordContext): EventRecord {

@@ -6,11 +6,14 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
-/** First `hexChars` hex digits of the SHA-256 of `text`. */
+/**
+ * First `hexChars` hex digits of the SHA-256 of `text`. The one-shot `hash()`
+ * costs a fifth of a `createHash()` object in a run (a trace id per session).
+ */
 export function shortHash(text: string, hexChars = 16): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, hexChars);
+  return (hash("sha256", text, "hex") as string).slice(0, hexChars);
 }
 
 /** The run id of a config and data: 16 hex digits of SHA-256 of `configHash:dataHash`. */

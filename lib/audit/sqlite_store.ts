@@ -69,6 +69,22 @@ export class SqliteEventStore implements EventSink {
   readonly #insertMany: StatementSync;
   readonly #insertOne: StatementSync;
   readonly #params: SQLInputValue[] = new Array(ROWS_PER_INSERT * FIELDS).fill(null);
+  /**
+   * Statements of the write path, prepared once: preparing costs tens of
+   * microseconds, and a run opens a session every rebalance (720 in the
+   * default run) and writes postings and ranges every batch.
+   */
+  readonly #sql: {
+    readonly maxId: StatementSync;
+    readonly posting: StatementSync;
+    readonly name: StatementSync;
+    readonly type: StatementSync;
+    readonly run: StatementSync;
+    readonly session: StatementSync;
+    readonly sessionRange: StatementSync;
+    readonly runRange: StatementSync;
+    readonly runEnd: StatementSync;
+  };
 
   private constructor(path: string, db: DatabaseSync, batchSize: number) {
     this.path = path;
@@ -78,6 +94,34 @@ export class SqliteEventStore implements EventSink {
       INSERT_HEAD + Array(ROWS_PER_INSERT).fill(PLACEHOLDERS).join(","),
     );
     this.#insertOne = db.prepare(INSERT_HEAD + PLACEHOLDERS);
+    this.#sql = {
+      maxId: db.prepare("SELECT coalesce(max(id), 0) AS id FROM events"),
+      posting: db.prepare(
+        "INSERT OR REPLACE INTO postings (asset, max_as_of, first_event, last_event, min_as_of) VALUES (?, ?, ?, ?, ?)",
+      ),
+      name: db.prepare(
+        "INSERT INTO names (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+      ),
+      type: db.prepare(
+        "INSERT INTO event_types (event_type, event_category) VALUES (?, ?) " +
+          "ON CONFLICT (event_type, event_category) DO UPDATE SET event_type = excluded.event_type RETURNING code",
+      ),
+      run: db.prepare("SELECT id FROM runs WHERE run_id = ?"),
+      session: db.prepare(
+        "INSERT INTO sessions (run, seq, trace_id, kind, as_of) VALUES (?, ?, ?, ?, ?) " +
+          "ON CONFLICT (run, seq) DO UPDATE SET kind = coalesce(sessions.kind, excluded.kind) RETURNING id",
+      ),
+      sessionRange: db.prepare(
+        "UPDATE sessions SET first_event = coalesce(first_event, ?), last_event = ?, " +
+          "event_count = event_count + ? WHERE id = ?",
+      ),
+      runRange: db.prepare(
+        "UPDATE runs SET first_event = coalesce(first_event, ?), last_event = ?, " +
+          "event_count = event_count + ?, first_as_of = min(coalesce(first_as_of, ?), ?), " +
+          "last_as_of = max(coalesce(last_as_of, ?), ?) WHERE id = ?",
+      ),
+      runEnd: db.prepare("UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?"),
+    };
   }
 
   /** Opens (creating if new) the store at `path`; `:memory:` for a store in memory. */
@@ -176,14 +220,12 @@ export class SqliteEventStore implements EventSink {
   }
 
   #write(batch: readonly EventRecord[], json: readonly (string | null | undefined)[]): void {
-    const maxRow = this.#db.prepare("SELECT coalesce(max(id), 0) AS id FROM events").get();
+    const maxRow = this.#sql.maxId.get();
     const base = Number(maxRow?.id ?? 0);
     const sessions = new Map<number, Range>();
     const runs = new Map<number, Range>();
     const ends = new Map<number, RunEnd>();
-    const postings = this.#db.prepare(
-      "INSERT OR REPLACE INTO postings (asset, max_as_of, first_event, last_event, min_as_of) VALUES (?, ?, ?, ?, ?)",
-    );
+    const postings = this.#sql.posting;
     let chunk = new Map<number, Range>();
     const params = this.#params;
     let row = 0;
@@ -247,31 +289,20 @@ export class SqliteEventStore implements EventSink {
     runs: Map<number, Range>,
     ends: Map<number, RunEnd>,
   ): void {
-    const session = this.#db.prepare(
-      "UPDATE sessions SET first_event = coalesce(first_event, ?), last_event = ?, " +
-        "event_count = event_count + ? WHERE id = ?",
-    );
+    const session = this.#sql.sessionRange;
     for (const [id, r] of sessions) session.run(r.first, r.last, r.count, id);
-    const run = this.#db.prepare(
-      "UPDATE runs SET first_event = coalesce(first_event, ?), last_event = ?, " +
-        "event_count = event_count + ?, first_as_of = min(coalesce(first_as_of, ?), ?), " +
-        "last_as_of = max(coalesce(last_as_of, ?), ?) WHERE id = ?",
-    );
+    const run = this.#sql.runRange;
     for (const [id, r] of runs) {
       run.run(r.first, r.last, r.count, r.minAsOf, r.minAsOf, r.maxAsOf, r.maxAsOf, id);
     }
-    const end = this.#db.prepare(
-      "UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?",
-    );
+    const end = this.#sql.runEnd;
     for (const [id, e] of ends) end.run(e.status, e.at, e.error, id);
   }
 
   #name(name: string): number {
     const cached = this.#names.get(name);
     if (cached !== undefined) return cached;
-    const row = this.#db.prepare(
-      "INSERT INTO names (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
-    ).get(name);
+    const row = this.#sql.name.get(name);
     const id = Number(row?.id);
     this.#names.set(name, id);
     return id;
@@ -282,10 +313,7 @@ export class SqliteEventStore implements EventSink {
     if (byCategory === undefined) this.#types.set(eventType, byCategory = new Map());
     const cached = byCategory.get(category);
     if (cached !== undefined) return cached;
-    const row = this.#db.prepare(
-      "INSERT INTO event_types (event_type, event_category) VALUES (?, ?) " +
-        "ON CONFLICT (event_type, event_category) DO UPDATE SET event_type = excluded.event_type RETURNING code",
-    ).get(eventType, category);
+    const row = this.#sql.type.get(eventType, category);
     const code = Number(row?.code);
     byCategory.set(category, code);
     return code;
@@ -294,7 +322,7 @@ export class SqliteEventStore implements EventSink {
   #runKey(runId: string): number {
     const cached = this.#runs.get(runId);
     if (cached !== undefined) return cached;
-    const row = this.#db.prepare("SELECT id FROM runs WHERE run_id = ?").get(runId);
+    const row = this.#sql.run.get(runId);
     if (row === undefined) {
       throw new Error(`run ${runId} was not claimed in ${this.path}: call claimRun first`);
     }
@@ -312,10 +340,7 @@ export class SqliteEventStore implements EventSink {
       : event.eventType === EVENT_TYPES.SessionStarted.eventType
       ? event.action
       : null;
-    const row = this.#db.prepare(
-      "INSERT INTO sessions (run, seq, trace_id, kind, as_of) VALUES (?, ?, ?, ?, ?) " +
-        "ON CONFLICT (run, seq) DO UPDATE SET kind = coalesce(sessions.kind, excluded.kind) RETURNING id",
-    ).get(run, event.sessionSeq, event.traceId, kind, event.asOfMs);
+    const row = this.#sql.session.get(run, event.sessionSeq, event.traceId, kind, event.asOfMs);
     const id = Number(row?.id);
     this.#sessions.set(key, id);
     return id;

@@ -90,6 +90,8 @@ export class DecisionApplier {
   readonly #o: ResolvedBrokerOptions;
   readonly #strategy: string;
   readonly #weights: Float64Array;
+  /** The frozen targets `#weights` holds (checked), so the same object is not read again. */
+  #weighed: Readonly<Record<string, number>> | undefined;
   #group = 0;
 
   constructor(panel: Panel, broker: Broker, options: ResolvedBrokerOptions, strategy: string) {
@@ -105,7 +107,12 @@ export class DecisionApplier {
     const broker = this.#broker, o = this.#o, who = this.#strategy;
     if (d.cancelPending) broker.cancel(false);
     if (d.targets !== undefined) {
-      _weights(d.targets, this.#panel, this.#weights, o, who, date);
+      // Frozen targets cannot have changed since they were checked (equal-weight
+      // hands out one object until the tradable assets change).
+      if (d.targets !== this.#weighed || !Object.isFrozen(d.targets)) {
+        _weights(d.targets, this.#panel, this.#weights, o, who, date);
+        this.#weighed = Object.isFrozen(d.targets) ? d.targets : undefined;
+      }
       broker.cancel(true);
       const group = ++this.#group;
       const input = {

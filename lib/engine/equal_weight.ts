@@ -34,6 +34,11 @@ class _EqualWeight implements Strategy {
   readonly name = "equal-weight";
   readonly #frequency: Frequency;
   #lastPeriod = NaN;
+  /** The last targets (frozen) and the tradable assets they were built for. */
+  #last: {
+    readonly assets: readonly number[];
+    readonly targets: Readonly<Record<string, number>>;
+  } = { assets: [], targets: Object.freeze({}) };
 
   constructor(frequency: Frequency) {
     this.#frequency = frequency;
@@ -44,14 +49,23 @@ class _EqualWeight implements Strategy {
     if (period === this.#lastPeriod) return undefined;
     this.#lastPeriod = period;
     const tickers = ctx.view.tickers;
-    const tradable: string[] = [];
-    for (let a = 0; a < tickers.length; a++) {
-      if (ctx.view.tradable(a)) tradable.push(tickers[a] as string);
+    const assets: number[] = [];
+    for (let a = 0; a < tickers.length; a++) if (ctx.view.tradable(a)) assets.push(a);
+    // The same tradable assets give the same targets: hand out the same frozen
+    // object (500 assets rebalanced monthly would otherwise rebuild it 240 times).
+    if (!_sameList(assets, this.#last.assets)) {
+      const targets: Record<string, number> = {};
+      for (const a of assets) targets[tickers[a] as string] = 1 / assets.length;
+      this.#last = { assets, targets: Object.freeze(targets) };
     }
-    const targets: Record<string, number> = {};
-    for (const tk of tradable) targets[tk] = 1 / tradable.length;
-    return { targets };
+    return { targets: this.#last.targets };
   }
+}
+
+function _sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The params of `equal-weight`. */

@@ -56,17 +56,19 @@ export type Combined = Pick<
 export function combineTimeframes(parts: readonly WeightedPart[]): Combined {
   const head = parts[0];
   if (head === undefined) throw new RangeError("Cannot combine timeframes as there are none");
-  const votes = new Map<MarketCondition, number>();
+  // Votes by condition in a 4-slot array (this runs for every asset on every rebalance).
+  const votes = [0, 0, 0, 0];
   let totalWeight = 0, direction = 0;
   for (const { result, weight } of parts) {
     const vote = weight * result.confidence;
-    votes.set(result.condition, (votes.get(result.condition) ?? 0) + vote);
+    const k = _slot(result.condition);
+    votes[k] = (votes[k] as number) + vote;
     totalWeight += weight;
     direction += result.trendDirection === "up" ? vote : -vote;
   }
   let winner = head.result.condition, best = -1;
   for (const { result } of parts) {
-    const score = votes.get(result.condition) ?? 0;
+    const score = votes[_slot(result.condition)] as number;
     if (score > best) winner = result.condition, best = score;
   }
   let strengthSum = 0, strengthWeight = 0, plainSum = 0, plainWeight = 0;
@@ -95,4 +97,14 @@ export function combineTimeframes(parts: readonly WeightedPart[]): Combined {
     priceChange: head.result.priceChange,
     volatility: head.result.volatility,
   };
+}
+
+function _slot(condition: MarketCondition): number {
+  return condition === "trending"
+    ? 0
+    : condition === "ranging"
+    ? 1
+    : condition === "breakout"
+    ? 2
+    : 3;
 }

@@ -98,28 +98,44 @@ export class ScanHistory {
       );
     }
     if (Number.isNaN(close[t])) return undefined;
-    const head: Omit<ScanResult, keyof Combined | "timeframe" | "parts"> = {
-      ticker: this.tickers[asset] as string,
-      market: this.#markets[asset] as string,
-      date: this.#dates[t] ??= formatIsoDay(this.days[t] as number),
-    };
+    const ticker = this.tickers[asset] as string;
+    const market = this.#markets[asset] as string;
+    const date = this.#dates[t] ??= formatIsoDay(this.days[t] as number);
     const parts: WeightedPart[] = [];
     for (const track of this.#tracks[asset] ?? []) {
-      const part = this.#classify(track, t, head);
+      const part = this.#classify(track, t, ticker, market, date);
       if (part !== undefined) parts.push({ weight: track.weight, result: part });
     }
     const heaviest = parts[0];
     if (heaviest === undefined) return undefined;
     if (this.options.timeframes.length === 1) return heaviest.result;
     const multi = parts.map((p) => p.result);
-    return { ...head, timeframe: "multi", ...combineTimeframes(parts), parts: multi };
+    const c: Combined = combineTimeframes(parts);
+    // Written out rather than spread (the scan runs for every asset on every
+    // rebalance): the keys in the order the spreads gave them.
+    return {
+      ticker,
+      market,
+      date,
+      timeframe: "multi",
+      condition: c.condition,
+      trendDirection: c.trendDirection,
+      confidence: c.confidence,
+      strength: c.strength,
+      volumeRatio: c.volumeRatio,
+      priceChange: c.priceChange,
+      volatility: c.volatility,
+      parts: multi,
+    };
   }
 
   /** The result of one timeframe at day index t, or undefined when it cannot be classified. */
   #classify(
     track: Track,
     t: number,
-    head: Omit<ScanResult, keyof Combined | "timeframe" | "parts">,
+    ticker: string,
+    market: string,
+    date: string,
   ): ScanResult | undefined {
     const i = track.barAt === undefined ? t : track.barAt[t] as number;
     if (i < 0) return undefined;
@@ -127,9 +143,14 @@ export class ScanHistory {
     const found = classifyBar(signalsAt(s, i), this.options.thresholds);
     if (found === undefined) return undefined;
     return {
-      ...head,
+      ticker,
+      market,
+      date,
       timeframe: track.timeframe,
-      ...found,
+      condition: found.condition,
+      trendDirection: found.trendDirection,
+      confidence: found.confidence,
+      strength: found.strength,
       volumeRatio: s.volumeRatio[i] as number,
       priceChange: s.priceChange[i] as number,
       volatility: s.volatility[i] as number,

@@ -5,13 +5,13 @@
  * @module
  */
 import type { RunResult } from "../engine/run_result.ts";
+import { moneyText } from "./money_text.ts";
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? "—" : `${(x * 100).toFixed(2)}%`;
 const num = (x: number | null | undefined, d = 2) =>
   x === null || x === undefined ? "—" : x.toFixed(d);
-const money = (x: number) =>
-  x.toLocaleString("en-US", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const money = moneyText;
 
 /** Lines of the summary table. */
 export function summaryLines(result: RunResult): string[] {

@@ -8,6 +8,10 @@
 import { join } from "node:path";
 import type { RunResult } from "../engine/run_result.ts";
 import { InputError } from "../errors.ts";
+import { jsonChunks } from "./json_chunks.ts";
+
+/** A file's content: its text, or its text in pieces (written one after another, never joined). */
+export type FileText = string | Iterable<string>;
 
 /** The folder of one run: `<results>/<strategy>-<config hash>-<data hash>` (8 hex digits each). */
 export function runFolder(
@@ -21,10 +25,10 @@ export function runFolder(
   );
 }
 
-/** Writes `files` (name -> text) into `folder` atomically; returns their paths. */
+/** Writes `files` (name -> text, whole or in pieces) into `folder` atomically; returns their paths. */
 export async function writeFilesAtomically(
   folder: string,
-  files: Readonly<Record<string, string>>,
+  files: Readonly<Record<string, FileText>>,
 ): Promise<string[]> {
   try {
     await Deno.mkdir(folder, { recursive: true });
@@ -32,7 +36,8 @@ export async function writeFilesAtomically(
     for (const [name, text] of Object.entries(files)) {
       const path = join(folder, name);
       const temp = `${path}.partial`;
-      await Deno.writeTextFile(temp, text);
+      if (typeof text === "string") await Deno.writeTextFile(temp, text);
+      else await _writePieces(temp, text);
       staged.push([temp, path]);
     }
     for (const [temp, path] of staged) await Deno.rename(temp, path);
@@ -51,4 +56,42 @@ export async function writeFilesAtomically(
 /** The result as compact JSON text (stable key order as built): a 500-asset run holds tens of thousands of fills. */
 export function resultJson(result: RunResult): string {
   return JSON.stringify(result) + "\n";
+}
+
+/**
+ * {@link resultJson}'s text in pieces (see {@link jsonChunks}), for
+ * {@link writeFilesAtomically}: a 500-asset result (30 MB) is written without
+ * ever being one string.
+ */
+export function* resultJsonPieces(result: RunResult): Generator<string, void, undefined> {
+  yield* jsonChunks(result);
+  yield "\n";
+}
+
+/** Bytes gathered before a write: pieces are small, writes are not. */
+const _WRITE_BYTES = 1 << 20;
+
+/** Writes text pieces to a new file at `path`, encoding them into one reused buffer. */
+async function _writePieces(path: string, pieces: Iterable<string>): Promise<void> {
+  const file = await Deno.open(path, { write: true, create: true, truncate: true });
+  try {
+    const encoder = new TextEncoder();
+    let buffer = new Uint8Array(_WRITE_BYTES);
+    let used = 0;
+    const flush = async () => {
+      for (let done = 0; done < used;) done += await file.write(buffer.subarray(done, used));
+      used = 0;
+    };
+    for (const piece of pieces) {
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (piece.length * 3 > buffer.length - used) {
+        await flush();
+        if (piece.length * 3 > buffer.length) buffer = new Uint8Array(piece.length * 3);
+      }
+      used += encoder.encodeInto(piece, buffer.subarray(used)).written;
+    }
+    await flush();
+  } finally {
+    file.close();
+  }
 }
