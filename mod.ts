@@ -33,3 +33,4 @@ export * from "./lib/db/mod.ts";
 export * from "./lib/config/mod.ts";
 export * from "./lib/run/mod.ts";
 export * from "./lib/report/mod.ts";
+export * from "./lib/notebook/mod.ts";

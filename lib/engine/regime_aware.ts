@@ -29,7 +29,8 @@ import { selectUniverse } from "./stages/select_universe.ts";
 import { scoreAssets, scoreOf } from "./stages/score_assets.ts";
 import { proposeTargets } from "./stages/propose_targets.ts";
 import { closeOrDecay, type PositionChange, protectPositions } from "./stages/protect_positions.ts";
-import { changeEvents, rebalanceEvents, regimeEvents } from "./regime_aware_events.ts";
+import { changeEvents, rebalanceEvents, regimeEvents, scoreEvent } from "./regime_aware_events.ts";
+import type { CombinedScore } from "../portfolio/combined_score.ts";
 import type { RegimeAwareOptions } from "./regime_aware_options.ts";
 import { SIZING_DEFAULTS } from "../portfolio/sizing_options.ts";
 
@@ -86,6 +87,8 @@ export class RegimeAwareStrategy implements Strategy {
   #lastPeriod = NaN;
   #shares = new Map<string, number>();
   #lastScores = new Map<string, number>();
+  /** Today's scores of the held assets (what starts, and ends, a grace period). */
+  readonly #heldScores = new Map<string, CombinedScore>();
 
   /** The strategy over the given options and services; see {@link regimeAware}. */
   constructor(options: RegimeAwareOptions, services: RegimeAwareServices) {
@@ -174,13 +177,16 @@ export class RegimeAwareStrategy implements Strategy {
       }
     }
     this.#shares = now;
+    this.#heldScores.clear();
     for (const ticker of base.held) {
       const a = base.view.indexOf(ticker);
       const score = scoreOf(ticker, this.#s.scans.resultAt(a, t), base.date, {
         weights: this.#o.scoreWeights,
         fundamentals: this.#s.fundamentals,
       });
-      if (score !== null) p.record({ kind: "scoreObserved", asset: ticker, t, score: score.score });
+      if (score === null) continue;
+      p.record({ kind: "scoreObserved", asset: ticker, t, score: score.score });
+      this.#heldScores.set(ticker, score);
     }
   }
 
@@ -259,7 +265,13 @@ export class RegimeAwareStrategy implements Strategy {
     if (audit) {
       audit.beginSession({ asOf: base.date, kind: changes.length > 0 ? "decay" : "regime" });
       for (const e of regimeEvents(base.date, regime)) audit.record(e);
-      for (const c of changes) for (const e of changeEvents(base.date, c)) audit.record(e);
+      for (const c of changes) {
+        const score = this.#heldScores.get(c.ticker);
+        if (score) {
+          audit.record(scoreEvent(base.date, c.ticker, score, this.#lastScores.get(c.ticker)));
+        }
+        for (const e of changeEvents(base.date, c, score?.score)) audit.record(e);
+      }
     }
     if (changes.length === 0) return undefined;
     const targets: Record<string, number> = { ...base.weights };

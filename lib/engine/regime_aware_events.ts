@@ -82,19 +82,7 @@ export function rebalanceEvents(f: RebalanceFacts): AuditEvent[] {
     });
   }
   for (const [ticker, s] of f.scores ?? []) {
-    const before = f.previousScores?.get(ticker);
-    out.push({
-      type: "AssetScored",
-      asOf,
-      asset: ticker,
-      score: round(s.score),
-      ...(before === undefined ? {} : { previousScore: round(before) }),
-      reason: s.basis,
-      metadata: {
-        technical: round(s.technical),
-        fundamental: s.fundamental === null ? null : round(s.fundamental),
-      },
-    });
+    out.push(scoreEvent(asOf, ticker, s, f.previousScores?.get(ticker)));
   }
   for (const e of f.proposal?.exceptions ?? []) {
     out.push({
@@ -111,6 +99,27 @@ export function rebalanceEvents(f: RebalanceFacts): AuditEvent[] {
     out.push(...changeEvents(asOf, c, f.scores?.get(c.ticker)?.score));
   }
   return out;
+}
+
+/** The score of one asset on a day, with its parts and the previous rebalance's score. */
+export function scoreEvent(
+  asOf: string,
+  ticker: string,
+  s: CombinedScore,
+  before: number | undefined,
+): AuditEvent {
+  return {
+    type: "AssetScored",
+    asOf,
+    asset: ticker,
+    score: round(s.score),
+    ...(before === undefined ? {} : { previousScore: round(before) }),
+    reason: s.basis,
+    metadata: {
+      technical: round(s.technical),
+      fundamental: s.fundamental === null ? null : round(s.fundamental),
+    },
+  };
 }
 
 /** The verdict events of one judged change, then the position event it allowed (if it moved). */
