@@ -4,12 +4,13 @@
  * metrics, result written) on generated data, 100 and 500 assets x 5,000
  * days. Each size runs as the plain engine (`--no-audit --no-report`), with
  * the audit log (`--audit`), and as the task runs by default (audit and
- * report as the config says). Prints wall time (median and best), CPU time
+ * report as the config says), and as the engine alone in a lean process
+ * (bench_engine_run.ts: store, Panel, run, metrics). Prints wall time (median and best), CPU time
  * (user + system, median: steadier than wall time on a shared machine), peak
  * memory (maximum resident set) and throughput in asset-days (backtrader's
  * bars: one bar of one data feed) and days (engine steps) a second.
  *
- * Goal (issue 2): 500 x 5,000 under 0.3 s wall and 200 MB, plain engine.
+ * Goal (issue 2): 500 x 5,000 under 0.3 s wall and 200 MB.
  *
  * Usage: deno task bench (runs this after `deno bench`), or
  *        deno run -P=bench scripts/bench_backtest.ts [--runs N] [--sizes 100,500]
@@ -88,12 +89,19 @@ await runScript(async () => {
       "--cash=10000000",
       `--results-dir=${dir}/out`,
     ];
-    for (const variant of VARIANTS) {
+    const variants = [
+      {
+        name: "engine alone (store, Panel, run, metrics)",
+        args: ["run", "--quiet", "-P=bench", "scripts/bench_engine_run.ts", path],
+      },
+      ...VARIANTS.map((v) => ({ name: v.name, args: [...base, ...v.flags] })),
+    ];
+    for (const variant of variants) {
       const samples = [];
       const progress = startProgress(runs, `${assets} assets, ${variant.name}`);
       try {
         for (let i = 0; i < runs; i++) {
-          samples.push(await timeProcess([...base, ...variant.flags]));
+          samples.push(await timeProcess(variant.args));
           progress.tick(`run ${i + 1}`);
         }
       } finally {
