@@ -72,6 +72,16 @@ await runScript(async () => {
   const run = prepareRun(config, market, definition);
   const ablationModule = extra.ablate ? await ablations() : undefined;
   ablationModule?.checkAblatable(run);
+  // The effective config is known before the run: saving it first means a bad path is refused
+  // (exit 2) before any result is written.
+  const savePath = extra["save-config"] as string | undefined;
+  if (savePath) {
+    const format = savePath.endsWith(".json") ? "json" : "yaml";
+    const slash = savePath.lastIndexOf("/");
+    await writeFilesAtomically(slash < 0 ? "." : savePath.slice(0, slash), {
+      [savePath.slice(slash + 1)]: stringifyConfig(config, format),
+    });
+  }
   const folder = runFolder(config.output.dir, {
     strategy: run.strategyName,
     configHash: run.configHash,
@@ -111,14 +121,6 @@ await runScript(async () => {
     files["report.html"] = buildReport(result, { logScale: config.report.logScale });
   }
   const written = await writeFilesAtomically(folder, files);
-  const savePath = extra["save-config"] as string | undefined;
-  if (savePath) {
-    const format = savePath.endsWith(".json") ? "json" : "yaml";
-    const slash = savePath.lastIndexOf("/");
-    await writeFilesAtomically(slash < 0 ? "." : savePath.slice(0, slash), {
-      [savePath.slice(slash + 1)]: stringifyConfig(config, format),
-    });
-  }
   if (extra.json) {
     console.log(
       (ablationModule && ablation ? ablationModule.ablationJson(ablation) : resultJson(result))

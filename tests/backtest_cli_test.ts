@@ -207,3 +207,20 @@ Deno.test("backtest may not write outside its results folder", async () => {
   assert.equal(run.code, 2);
   assert.match(run.stderr, /cannot write \/tmp\/elsewhere-results/);
 });
+
+Deno.test("backtest --save-config outside the results folder exits 2 before writing any result", async () => {
+  const { dir, cleanup } = await resultsScratch("cli-save-outside");
+  try {
+    const run = await runTask("backtest", "backtest", [
+      "--save-config",
+      "/tmp/elsewhere/run.yaml",
+      "--results-dir",
+      dir,
+    ]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /cannot write \/tmp\/elsewhere/);
+    assert.deepEqual(await listFiles(dir), []);
+  } finally {
+    await cleanup();
+  }
+});
