@@ -1,6 +1,7 @@
 /**
  * The engine end to end in one lean process, for the benchmark: open the price
- * store, build the Panel, run an equal-weight monthly rebalance with a 0.1%
+ * store, read the columns the run uses (open, close, adjusted close), build the
+ * Panel, run an equal-weight monthly rebalance with a 0.1%
  * commission, compute the metrics, print one line. What `deno task backtest`
  * adds on top (config validation, result and report files, the audit log) is
  * measured separately by bench_backtest.ts.
@@ -21,7 +22,9 @@ if (path === undefined) {
   Deno.exit(2);
 }
 const store = PriceStore.open(path, { readOnly: true });
-const series = store.read("all", "1d");
+// A column store reads only what the run looks at: market orders need opens and closes, and
+// adjusted prices need the adjusted closes (the Panel scales by Adj Close / Close).
+const series = store.read("all", "1d", { fields: ["open", "close", "adjClose"] });
 store.close();
 const panel = Panel.fromSeries(series, { prices: "adjusted" });
 const result = runBacktest({

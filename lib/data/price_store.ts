@@ -7,7 +7,7 @@
  * @module
  */
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { type BarSeries, type Interval, INTERVALS } from "./bars.ts";
+import { BAR_FIELDS, type BarField, type BarSeries, type Interval, INTERVALS } from "./bars.ts";
 import { collectActionProblems, type CorporateAction, sortActions } from "./actions.ts";
 import { formatBarTime } from "./bar_time.ts";
 import { parseIsoDay } from "./dates.ts";
@@ -48,8 +48,37 @@ export type Coverage = {
   readonly rows: number;
 };
 
-/** Days to read, as inclusive ISO dates (`YYYY-MM-DD`); either end may be open. */
-export type ReadRange = { readonly from?: string; readonly to?: string };
+/**
+ * Days to read, as inclusive ISO dates (`YYYY-MM-DD`); either end may be open.
+ * `fields` reads only those price columns (the times always): a column store
+ * need not read what a run will not look at. The others come back as NaN
+ * (one shared column), so a reader of them sees "no value", never a price.
+ */
+export type ReadRange = {
+  readonly from?: string;
+  readonly to?: string;
+  readonly fields?: readonly BarField[];
+};
+
+const _nanColumns = new Map<number, Float64Array>();
+
+/** Fills the price columns a partial read left out with one shared NaN column. */
+function _fillAbsent(cols: Map<string, Float64Array>): void {
+  const n = cols.get("time")?.length ?? 0;
+  let nan = _nanColumns.get(n);
+  if (nan === undefined) {
+    nan = new Float64Array(n).fill(NaN);
+    _nanColumns.set(n, nan);
+  }
+  for (const field of BAR_FIELDS) if (!cols.has(field)) cols.set(field, nan);
+}
+
+function _onlyFields(s: BarSeries, fields: readonly BarField[]): BarSeries {
+  const cols = new Map<string, Float64Array>([["time", s.time]]);
+  for (const f of fields) cols.set(f, s[f]);
+  _fillAbsent(cols);
+  return { ...s, ...Object.fromEntries(cols) } as BarSeries;
+}
 
 function _rangeDay(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
@@ -182,9 +211,12 @@ export class PriceStore {
     const fromDay = _rangeDay(range.from, "from");
     const toDay = _rangeDay(range.to, "to");
     const full = tickers === "all"
-      ? this.#readInterval(interval)
+      ? this.#readInterval(interval, range.fields)
       : this.#readMany(tickers, interval);
-    return full.map((s) => seriesBetween(s, fromDay, toDay));
+    const partial = tickers !== "all" && range.fields !== undefined
+      ? full.map((s) => _onlyFields(s, range.fields ?? BAR_FIELDS))
+      : full;
+    return partial.map((s) => seriesBetween(s, fromDay, toDay));
   }
 
   #readMany(tickers: readonly string[], interval: Interval): BarSeries[] {
@@ -209,20 +241,31 @@ export class PriceStore {
     return cols.size === 0 ? undefined : seriesOfColumns(ticker, interval, cols, this.path);
   }
 
-  #readInterval(interval: Interval): BarSeries[] {
+  #readInterval(interval: Interval, fields?: readonly BarField[]): BarSeries[] {
     const out: BarSeries[] = [];
     let ticker = "";
     let cols = new Map<string, Float64Array>();
-    for (const row of this.#columnsByInterval.iterate(interval)) {
+    const finish = () => {
+      if (fields !== undefined) _fillAbsent(cols);
+      out.push(seriesOfColumns(ticker, interval, cols, this.path));
+    };
+    const rows = fields === undefined
+      ? this.#columnsByInterval.iterate(interval)
+      : this.#db.prepare(
+        `SELECT ticker, field, data FROM columns WHERE interval = ? AND field IN (${
+          ["time", ...fields].map(() => "?").join(", ")
+        }) ORDER BY ticker`,
+      ).iterate(interval, "time", ...fields);
+    for (const row of rows) {
       const t = String(row.ticker);
       if (t !== ticker && cols.size > 0) {
-        out.push(seriesOfColumns(ticker, interval, cols, this.path));
+        finish();
         cols = new Map();
       }
       ticker = t;
       cols.set(String(row.field), columnOfBlob(row.data, this.path, t));
     }
-    if (cols.size > 0) out.push(seriesOfColumns(ticker, interval, cols, this.path));
+    if (cols.size > 0) finish();
     return out;
   }
 

@@ -187,3 +187,22 @@ Deno.test("PriceStore.open() refuses a file that is not a price store, or of a n
     );
     assert.throws(() => PriceStore.open(join(dir, "absent.db"), { readOnly: true }), InputError);
   }));
+
+Deno.test("PriceStore.read() with fields reads only those columns; the others are NaN", () =>
+  withStore((path) => {
+    const store = PriceStore.open(path);
+    store.write([
+      series("AAA", ["2020-01-02", "2020-01-03"], 10),
+      series("BBB", ["2020-01-02"], 11),
+    ]);
+    for (const tickers of ["all", ["BBB", "AAA"]] as const) {
+      const read = store.read(tickers, "1d", { fields: ["open", "close"] });
+      const aaa = read.find((s) => s.ticker === "AAA");
+      assert.ok(aaa);
+      assert.deepEqual(isoDays(aaa), ["2020-01-02", "2020-01-03"]);
+      assert.deepEqual([...aaa.open], [10, 10]);
+      assert.deepEqual([...aaa.close], [10, 10]);
+      assert.ok([...aaa.high, ...aaa.low, ...aaa.adjClose, ...aaa.volume].every(Number.isNaN));
+    }
+    store.close();
+  }));
