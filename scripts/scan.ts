@@ -17,7 +17,10 @@ import { Panel } from "../lib/data/panel.ts";
 import { PriceStore } from "../lib/data/price_store.ts";
 import { runScript } from "../lib/cli/run_script.ts";
 import { flagParams, parseConfigFlags } from "../lib/config/flags.ts";
-import { mergeLayers, readConfigFile, validateConfig } from "../lib/config/load.ts";
+import { readConfigFile } from "../lib/config/load.ts";
+import type { ConfigLayer } from "../lib/config/layers.ts";
+import { envLayer } from "../lib/config/env_layer.ts";
+import { resolveConfig } from "../lib/config/resolve_config.ts";
 import type { Config } from "../lib/config/schema.ts";
 import { upsertScannerRows } from "../lib/db/scanner_repository.ts";
 import { InputError } from "../lib/errors.ts";
@@ -102,8 +105,14 @@ export async function scanMain(args: readonly string[], io: ScanScriptIo): Promi
     throw new InputError(`--schema: "${schema}" must be a lower-case SQL name`);
   }
   const configPath = extra.config as string | undefined;
-  const fileLayer = configPath ? await readConfigFile(configPath) : {};
-  const config = validateConfig(mergeLayers(fileLayer, layer), configPath ?? "flags");
+  // The same layers as the backtest's: file (and the preset it names) < ENGINE_* < flags.
+  const layers: ConfigLayer[] = [];
+  if (configPath) {
+    layers.push({ kind: "file", name: configPath, values: await readConfigFile(configPath) });
+  }
+  layers.push({ kind: "env", name: "environment", values: envLayer(io.env) });
+  layers.push({ kind: "flags", name: "command line", values: layer });
+  const { config } = resolveConfig(layers);
   const save = extra.save === true;
   const readDatabase = config.database.enabled;
   const services = openDatabaseServices({

@@ -169,3 +169,29 @@ Deno.test("scan --help prints the usage", async () => {
   assert.match(run.stdout, /^Usage: deno task scan --date YYYY-MM-DD/);
   assert.match(run.stdout, /--enable-database/);
 });
+
+Deno.test("scan reads ENGINE_* variables like the backtest (environment < flags)", async () => {
+  const fromEnv = await runTask("scan", "scan", ["--date", "2020-06-30", "--json"], {
+    ...NO_DATABASE,
+    ENGINE_DATA_TICKERS: "SPY,TLT",
+  });
+  assert.equal(fromEnv.code, 0, fromEnv.stderr);
+  assert.deepEqual(
+    JSON.parse(fromEnv.stdout).rows.map((r: { ticker: string }) => r.ticker).sort(),
+    ["SPY", "TLT"],
+  );
+  const flagWins = await runTask("scan", "scan", [
+    "--date",
+    "2020-06-30",
+    "--tickers",
+    "GLD",
+    "--json",
+  ], {
+    ...NO_DATABASE,
+    ENGINE_DATA_TICKERS: "SPY,TLT",
+  });
+  assert.equal(flagWins.code, 0, flagWins.stderr);
+  assert.deepEqual(JSON.parse(flagWins.stdout).rows.map((r: { ticker: string }) => r.ticker), [
+    "GLD",
+  ]);
+});
