@@ -6,7 +6,6 @@
  */
 import { InputError } from "../errors.ts";
 import { msToAsOf } from "./event_record.ts";
-import type { Metadata } from "./events.ts";
 import {
   checkSchemaName,
   connectPostgres,
@@ -28,62 +27,14 @@ import type {
   WhyChain,
 } from "./query_types.ts";
 import { readOnlyStatement } from "./read_only_sql.ts";
+import { auditRowOf, runSummaryOf, textOrNull } from "./audit_rows.ts";
 import { dayOf, healthOf, timelineDays } from "./query_helpers.ts";
 
 const MS_PER_DAY = 86_400_000;
 type Row = Record<string, unknown>;
 type RunKey = { readonly key: number; readonly runId: string; readonly lastAsOf: number };
 
-const _num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const _str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const _ms = (v: unknown): number => (v instanceof Date ? v.getTime() : Number(v));
-
-/** The view's `timestamp` text of epoch ms, as the SQLite store writes it. */
-function _asOfText(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return ms % MS_PER_DAY === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}
-
-function _row(row: Row): AuditRow {
-  return {
-    id: Number(row.id),
-    eventType: String(row.event_type),
-    eventCategory: String(row.event_category),
-    asset: _str(row.asset),
-    action: _str(row.action),
-    reason: _str(row.reason),
-    scoreBefore: _num(row.score_before),
-    scoreAfter: _num(row.score_after),
-    sizeBefore: _num(row.size_before),
-    sizeAfter: _num(row.size_after),
-    metadata: (row.metadata ?? null) as Metadata | null,
-    executionTimeMs: _num(row.execution_time_ms),
-    timestamp: _asOfText(_ms(row.timestamp)),
-    traceId: String(row.trace_id),
-    sessionId: String(row.session_id),
-    regime: _str(row.regime),
-    runId: String(row.run_id),
-    recordedAt: new Date(_ms(row.recorded_at)).toISOString(),
-  };
-}
-
-function _run(row: Row): RunSummary {
-  const status = String(row.status) as RunStatus;
-  return {
-    runId: String(row.run_id),
-    status,
-    complete: status !== "running",
-    configHash: String(row.config_hash),
-    dataHash: String(row.data_hash),
-    codeVersion: String(row.code_version),
-    startedAt: new Date(_ms(row.started_at)).toISOString(),
-    finishedAt: row.finished_at === null ? null : new Date(_ms(row.finished_at)).toISOString(),
-    error: _str(row.error),
-    firstAsOf: row.first_as_of === null ? null : msToAsOf(_ms(row.first_as_of)),
-    lastAsOf: row.last_as_of === null ? null : msToAsOf(_ms(row.last_as_of)),
-    events: Number(row.event_count),
-  };
-}
 
 /** Queries on a PostgreSQL store. */
 export class PostgresAuditReader implements AuditReader {
@@ -153,7 +104,7 @@ export class PostgresAuditReader implements AuditReader {
       run.lastAsOf,
     )}
       AND s.run = ${run.key} ORDER BY e.as_of, e.id`);
-    return rows.map(_row);
+    return rows.map(auditRowOf);
   }
 
   /** The sessions of `date` in the run that touch `asset`, each with its chain, in order. */
@@ -169,12 +120,12 @@ export class PostgresAuditReader implements AuditReader {
     const chains = [];
     for (const session of sessions) {
       const rows = (await this.#events(sql`e.session = ${session.id}
-        AND (e.asset IS NULL OR e.asset = ${asset}) ORDER BY e.id`)).map(_row);
+        AND (e.asset IS NULL OR e.asset = ${asset}) ORDER BY e.id`)).map(auditRowOf);
       if (!rows.some((r) => r.asset === asset)) continue;
       chains.push({
         traceId: String(session.trace_id),
         sessionId: `${run.runId}/${session.seq}`,
-        kind: _str(session.kind),
+        kind: textOrNull(session.kind),
         asOf: msToAsOf(_ms(session.as_of)),
         events: rows,
       });
@@ -196,7 +147,7 @@ export class PostgresAuditReader implements AuditReader {
         sessionId: `${row.run_id}/${row.seq}`,
         runId: String(row.run_id),
         seq: Number(row.seq),
-        kind: _str(row.kind),
+        kind: textOrNull(row.kind),
         asOf: msToAsOf(_ms(row.as_of)),
         events: Number(row.event_count),
         runStatus: status,
@@ -208,7 +159,7 @@ export class PostgresAuditReader implements AuditReader {
   /** Every run, newest first. */
   async runs(limit = 1_000): Promise<RunSummary[]> {
     const sql = this.#sql, s = this.#s;
-    return (await sql`SELECT * FROM ${s}.runs ORDER BY id DESC LIMIT ${limit}`).map(_run);
+    return (await sql`SELECT * FROM ${s}.runs ORDER BY id DESC LIMIT ${limit}`).map(runSummaryOf);
   }
 
   /** The store's health; the event breakdown covers the latest run. */

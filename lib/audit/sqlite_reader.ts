@@ -8,7 +8,6 @@
 import type { DatabaseSync } from "node:sqlite";
 import { InputError } from "../errors.ts";
 import { msToAsOf } from "./event_record.ts";
-import type { Metadata } from "./events.ts";
 import type {
   AuditReader,
   AuditRow,
@@ -24,6 +23,7 @@ import type {
 } from "./query_types.ts";
 import { dayOf, healthOf, timelineDays } from "./query_helpers.ts";
 import { readOnlyStatement } from "./read_only_sql.ts";
+import { auditRowOf, runSummaryOf, textOrNull } from "./audit_rows.ts";
 import { EVENT_COLUMNS_SQL, EVENT_JOINS_SQL, openSqliteStore } from "./sqlite_schema.ts";
 
 const MS_PER_DAY = 86_400_000;
@@ -35,59 +35,6 @@ type RunRange = {
   readonly last: number;
   readonly lastAsOf: number;
 };
-
-const _num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const _str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const _iso = (
-  ms: unknown,
-): string | null => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
-
-/** An {@link AuditRow} from a row of the `portfolio_events` columns. */
-export function auditRowOf(row: Row): AuditRow {
-  return {
-    id: Number(row.id),
-    eventType: String(row.event_type),
-    eventCategory: String(row.event_category),
-    asset: _str(row.asset),
-    action: _str(row.action),
-    reason: _str(row.reason),
-    scoreBefore: _num(row.score_before),
-    scoreAfter: _num(row.score_after),
-    sizeBefore: _num(row.size_before),
-    sizeAfter: _num(row.size_after),
-    metadata: row.metadata === null || row.metadata === undefined
-      ? null
-      : typeof row.metadata === "string"
-      ? JSON.parse(row.metadata) as Metadata
-      : row.metadata as Metadata,
-    executionTimeMs: _num(row.execution_time_ms),
-    timestamp: String(row.timestamp),
-    traceId: String(row.trace_id),
-    sessionId: String(row.session_id),
-    regime: _str(row.regime),
-    runId: String(row.run_id),
-    recordedAt: String(row.recorded_at),
-  };
-}
-
-/** A {@link RunSummary} from a row of `runs`. */
-export function runSummaryOf(row: Row): RunSummary {
-  const status = String(row.status) as RunStatus;
-  return {
-    runId: String(row.run_id),
-    status,
-    complete: status !== "running",
-    configHash: String(row.config_hash),
-    dataHash: String(row.data_hash),
-    codeVersion: String(row.code_version),
-    startedAt: _iso(row.started_at) ?? "",
-    finishedAt: _iso(row.finished_at),
-    error: _str(row.error),
-    firstAsOf: row.first_as_of === null ? null : msToAsOf(Number(row.first_as_of)),
-    lastAsOf: row.last_as_of === null ? null : msToAsOf(Number(row.last_as_of)),
-    events: Number(row.event_count),
-  };
-}
 
 /**
  * Queries on a SQLite store. Open a file read-only with
@@ -175,7 +122,7 @@ export class SqliteAuditReader implements AuditReader {
       chains.push({
         traceId: String(s.trace_id),
         sessionId: `${run.runId}/${s.seq}`,
-        kind: _str(s.kind),
+        kind: textOrNull(s.kind),
         asOf: msToAsOf(Number(s.as_of)),
         events: rows,
       });
@@ -196,7 +143,7 @@ export class SqliteAuditReader implements AuditReader {
         sessionId: `${row.run_id}/${row.seq}`,
         runId: String(row.run_id),
         seq: Number(row.seq),
-        kind: _str(row.kind),
+        kind: textOrNull(row.kind),
         asOf: msToAsOf(Number(row.as_of)),
         events: Number(row.event_count),
         runStatus: status,
