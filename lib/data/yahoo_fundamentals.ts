@@ -16,18 +16,16 @@
  *
  * Errors, as for prices (yahoo.ts): a ticker Yahoo does not know (HTTP 404) is
  * an {@link InputError} naming it, as is another 4xx; no connection, HTTP 429/5xx
- * or an answer of the wrong shape is a {@link ServiceError} with the cause.
+ * or an answer of the wrong shape is a `ServiceError` with the cause (yahoo_call.ts).
  *
  * @module
  */
-import YahooFinance from "yahoo-finance2";
+import { callYahoo, requestDay, type YahooClient, yahooClient } from "./yahoo_call.ts";
 import { convertChart, type YahooChart } from "./yahoo_chart.ts";
 import { formatIsoDay, parseIsoDay } from "./dates.ts";
 import type { FundamentalRow } from "./fixture_types.ts";
 import { fundamentalRowsFromStatements, type StatementPeriod } from "./statement_fundamentals.ts";
-import { InputError, ServiceError } from "../errors.ts";
-
-type Client = InstanceType<typeof YahooFinance>;
+import { InputError } from "../errors.ts";
 
 /**
  * Which statements to fetch: periods ending from `start` through `end` (inclusive
@@ -55,16 +53,12 @@ export async function loadYahooFundamentals(
   request: YahooFundamentalsRequest,
   options: YahooFundamentalsOptions = {},
 ): Promise<FundamentalRow[]> {
-  const fromDay = _day(request.start, "start");
-  const toDay = request.end === undefined ? undefined : _day(request.end, "end");
+  const fromDay = requestDay(request.start, "start");
+  const toDay = request.end === undefined ? undefined : requestDay(request.end, "end");
   if (toDay !== undefined && toDay < fromDay) {
     throw new InputError(`end ${request.end} is before start ${request.start}`);
   }
-  const client = new YahooFinance({
-    versionCheck: false,
-    validation: { logErrors: false },
-    suppressNotices: ["yahooSurvey"],
-  });
+  const client = yahooClient();
   const baseFetch = options.fetch ?? globalThis.fetch;
   const perTicker = await Promise.all(
     tickers.map((ticker) =>
@@ -75,7 +69,7 @@ export async function loadYahooFundamentals(
 }
 
 async function _tickerRows(
-  client: Client,
+  client: YahooClient,
   ticker: string,
   fromDay: number,
   toDay: number | undefined,
@@ -165,57 +159,17 @@ function _number(entry: object | undefined, key: string): number {
   return typeof value === "number" && Number.isFinite(value) ? value : NaN;
 }
 
-function _day(text: string, name: string): number {
-  const day = parseIsoDay(text);
-  if (Number.isNaN(day)) throw new InputError(`${name} ${text} is not a YYYY-MM-DD date`);
-  return day;
-}
-
-function _message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Runs one request for `ticker` with the error mapping of the module doc. */
+/** Runs one request for `ticker` with the error mapping of yahoo_call.ts. */
 function _caller(ticker: string, baseFetch: typeof fetch): _Call {
-  return async (what, run) => {
-    let status = 0;
-    const tracked: typeof fetch = async (input, init) => {
-      let response: Response;
-      try {
-        response = await baseFetch(input, init);
-      } catch (error) {
-        throw new ServiceError(`cannot reach Yahoo Finance for ${ticker}: ${_message(error)}`, {
-          cause: error,
-        });
-      }
-      status = response.status;
-      if (status === 429 || status >= 500) {
-        await response.body?.cancel();
-        throw new ServiceError(
-          `Yahoo Finance answered HTTP ${status} for the ${what} of ${ticker}`,
-        );
-      }
-      return response;
-    };
-    try {
-      return await run(tracked);
-    } catch (error) {
-      if (error instanceof ServiceError) throw error;
-      if (status === 404) {
-        throw new InputError(`unknown ticker ${ticker} on Yahoo Finance: ${_message(error)}`, {
-          cause: error,
-        });
-      }
-      if (status >= 400 && status < 500) {
-        throw new InputError(
-          `Yahoo Finance refused the ${what} of ${ticker}: ${_message(error)}`,
-          { cause: error },
-        );
-      }
-      throw new ServiceError(
-        `Yahoo Finance gave an unusable ${what} for ${ticker}: ${_message(error)}`,
-        { cause: error },
-      );
-    }
-  };
+  return (what, run) =>
+    callYahoo(
+      ticker,
+      {
+        http: `the ${what} of ${ticker}`,
+        refused: `the ${what} of ${ticker}`,
+        answer: `${what} for ${ticker}`,
+      },
+      baseFetch,
+      run,
+    );
 }
