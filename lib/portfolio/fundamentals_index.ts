@@ -6,31 +6,15 @@
  *
  * @module
  */
+import type { FundamentalRow } from "../data/fixture_types.ts";
 import { parseIsoDay } from "../data/dates.ts";
 
 /**
  * One report of one company, as the fixture loader and the fundamentals source
- * give it (`FundamentalRow` fits). Dates are ISO `YYYY-MM-DD`; a figure that is
- * unknown is NaN.
+ * give it: the data layer's `FundamentalRow` (dates ISO `YYYY-MM-DD`, an unknown
+ * figure NaN), named here for what scoring reads.
  */
-export type FundamentalFigures = {
-  readonly ticker: string;
-  readonly periodEnd: string;
-  readonly filingDate: string;
-  /** Price to earnings. */
-  readonly pe: number;
-  /** Price to book. */
-  readonly pb: number;
-  /** Return on equity, a fraction. */
-  readonly roe: number;
-  readonly debtToEquity: number;
-  /** Net margin, a fraction. */
-  readonly profitMargin: number;
-  /** Revenue growth over a year, a fraction. */
-  readonly revenueGrowth: number;
-  /** Earnings-per-share growth over a year, a fraction. */
-  readonly epsGrowth: number;
-};
+export type FundamentalFigures = FundamentalRow;
 
 /** Options of {@link FundamentalsIndex.latestAsOf}. */
 export type LatestAsOfOptions = {
