@@ -6,21 +6,7 @@
  * @module
  */
 
-/** Throws a RangeError unless `value` is a finite number in [min, max]. */
-export function _checkNumber(
-  what: string,
-  name: string,
-  value: number,
-  min: number,
-  max: number,
-): number {
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new RangeError(
-      `Cannot ${what} as ${name} must be a number in [${min}, ${max}]: current value is ${value}`,
-    );
-  }
-  return value;
-}
+export { checkNumber as _checkNumber } from "../option_checks.ts";
 
 /** Throws a RangeError unless `value` is an integer >= min or Infinity (no limit). */
 export function _checkCount(what: string, name: string, value: number, min: number): number {

@@ -23,18 +23,4 @@ export function checkInteger(
   return value;
 }
 
-/** Throws a RangeError unless `value` is a finite number in [min, max]. */
-export function checkNumber(
-  what: string,
-  name: string,
-  value: number,
-  min: number,
-  max: number,
-): number {
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new RangeError(
-      `Cannot ${what} as ${name} must be a number in [${min}, ${max}]: current value is ${value}`,
-    );
-  }
-  return value;
-}
+export { checkNumber } from "../option_checks.ts";
