@@ -11,14 +11,8 @@ import { parseIsoDay } from "../data/dates.ts";
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** One stored event, as every {@link EventSink} receives it. */
-export type EventRecord = {
-  readonly runId: string;
-  /** Session number in the run: 0 for run-level events, 1.. for sessions. */
-  readonly sessionSeq: number;
-  readonly traceId: string;
-  readonly eventType: string;
-  readonly category: string;
+/** The seed's per-event columns, as both the writer's records and the readers' rows carry them. */
+export type EventColumns = {
   readonly asset: string | null;
   readonly action: string | null;
   readonly reason: string | null;
@@ -29,6 +23,16 @@ export type EventRecord = {
   readonly metadata: Metadata | null;
   /** Wall-clock duration of the decision, when measured. */
   readonly executionTimeMs: number | null;
+};
+
+/** One stored event, as every {@link EventSink} receives it. */
+export type EventRecord = EventColumns & {
+  readonly runId: string;
+  /** Session number in the run: 0 for run-level events, 1.. for sessions. */
+  readonly sessionSeq: number;
+  readonly traceId: string;
+  readonly eventType: string;
+  readonly category: string;
   /** Market time of the decision in epoch milliseconds UTC (a date is its midnight). */
   readonly asOfMs: number;
   /** Wall clock when recorded, epoch milliseconds. */

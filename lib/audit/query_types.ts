@@ -4,25 +4,16 @@
  *
  * @module
  */
-import type { Metadata } from "./events.ts";
+import type { EventColumns } from "./event_record.ts";
 
 /** A value now or later: SQLite answers synchronously, PostgreSQL asynchronously. */
 export type Awaitable<T> = T | Promise<T>;
 
 /** One event as the `portfolio_events` view shows it, in camelCase. */
-export type AuditRow = {
+export type AuditRow = EventColumns & {
   readonly id: number;
   readonly eventType: string;
   readonly eventCategory: string;
-  readonly asset: string | null;
-  readonly action: string | null;
-  readonly reason: string | null;
-  readonly scoreBefore: number | null;
-  readonly scoreAfter: number | null;
-  readonly sizeBefore: number | null;
-  readonly sizeAfter: number | null;
-  readonly metadata: Metadata | null;
-  readonly executionTimeMs: number | null;
   /** The asOf (market time): `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` intraday. */
   readonly timestamp: string;
   readonly traceId: string;
