@@ -25,6 +25,16 @@ export type EventColumns = {
   readonly executionTimeMs: number | null;
 };
 
+/**
+ * The `kind` a store records for an event's session: "run" for run-level
+ * events, the kind a session start names, or null (the session row was made by
+ * an earlier event).
+ */
+export function sessionKindOf(event: EventRecord): string | null {
+  if (event.sessionSeq === 0) return "run";
+  return event.eventType === EVENT_TYPES.SessionStarted.eventType ? event.action : null;
+}
+
 /** One stored event, as every {@link EventSink} receives it. */
 export type EventRecord = EventColumns & {
   readonly runId: string;

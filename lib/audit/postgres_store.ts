@@ -6,7 +6,7 @@
  * @module
  */
 import type postgres from "postgres";
-import type { EventRecord } from "./event_record.ts";
+import { type EventRecord, sessionKindOf } from "./event_record.ts";
 import { type EventSink, type RunClaim } from "./event_sink.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { sessionIdOf } from "./ids.ts";
@@ -226,11 +226,7 @@ export class PostgresEventStore implements EventSink {
     const key = sessionIdOf(event.runId, event.sessionSeq);
     const cached = this.#sessions.get(key);
     if (cached !== undefined) return cached;
-    const kind = event.sessionSeq === 0
-      ? "run"
-      : event.eventType === EVENT_TYPES.SessionStarted.eventType
-      ? event.action
-      : null;
+    const kind = sessionKindOf(event);
     const rows = await tx<{ id: string }[]>`
       INSERT INTO ${tx(this.schema)}.sessions (run, seq, trace_id, kind, as_of)
       VALUES (${run}, ${event.sessionSeq}, ${event.traceId}, ${kind}, ${new Date(event.asOfMs)})

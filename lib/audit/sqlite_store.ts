@@ -8,7 +8,7 @@
  * @module
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import type { EventRecord } from "./event_record.ts";
+import { type EventRecord, sessionKindOf } from "./event_record.ts";
 import { attemptRunId, type EventSink, type RunClaim } from "./event_sink.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { sessionIdOf } from "./ids.ts";
@@ -335,11 +335,7 @@ export class SqliteEventStore implements EventSink {
     const key = sessionIdOf(event.runId, event.sessionSeq);
     const cached = this.#sessions.get(key);
     if (cached !== undefined) return cached;
-    const kind = event.sessionSeq === 0
-      ? "run"
-      : event.eventType === EVENT_TYPES.SessionStarted.eventType
-      ? event.action
-      : null;
+    const kind = sessionKindOf(event);
     const row = this.#sql.session.get(run, event.sessionSeq, event.traceId, kind, event.asOfMs);
     const id = Number(row?.id);
     this.#sessions.set(key, id);
