@@ -108,6 +108,8 @@ export async function createRegimeProvider(init: RegimeProviderInit): Promise<Re
   const merged = _merge(series, Array.from(panel.days, (_, t) => byDate.get(panel.dateAt(t))));
   const map = init.regimeBuckets ?? DEFAULT_REGIME_BUCKETS;
   const n = panel.dayCount;
+  let lastT = -1;
+  let last: RegimeContext | undefined;
   const context = (t: number, row: ResearchRecord | undefined): RegimeContext => {
     const regime = row === undefined ? merged.regimes[t] ?? null : row.regime as RegimeName;
     const transition = _recentTransition(
@@ -147,7 +149,12 @@ export async function createRegimeProvider(init: RegimeProviderInit): Promise<Re
           `Cannot give the regime as t must be a day index in [0, ${n}): current value is ${t}`,
         );
       }
-      return context(t, merged.rows[t]);
+      // A day's context is asked for several times (facts, the pipeline, decays): keep the last.
+      if (t !== lastT) {
+        last = context(t, merged.rows[t]);
+        lastT = t;
+      }
+      return last as RegimeContext;
     },
     at: (date) => {
       const t = panel.indexOnOrBefore(date);
