@@ -11,13 +11,19 @@
  *
  * @module
  */
-import { callYahoo, requestDay, type YahooClient, yahooClient } from "./yahoo_call.ts";
+import {
+  callYahoo,
+  requestDay,
+  requestRange,
+  type YahooClient,
+  yahooClient,
+} from "./yahoo_call.ts";
 import type { BarSeries } from "./bars.ts";
 import type { CorporateAction } from "./actions.ts";
 import type { PriceBatch } from "./price_batch.ts";
 import { checkSeries } from "./validate.ts";
 import { convertChart, type YahooChart } from "./yahoo_chart.ts";
-import { InputError } from "../errors.ts";
+import type { InputError } from "../errors.ts";
 
 /** Intervals the adapter fetches (Yahoo's names are the same). */
 export type YahooInterval = "1d" | "1h";
@@ -68,11 +74,7 @@ export async function loadYahoo(
   request: YahooRequest,
   options: YahooOptions = {},
 ): Promise<PriceBatch> {
-  const fromDay = requestDay(request.start, "start");
-  const toDay = request.end === undefined ? undefined : requestDay(request.end, "end");
-  if (toDay !== undefined && toDay < fromDay) {
-    throw new InputError(`end ${request.end} is before start ${request.start}`);
-  }
+  const { fromDay, toDay } = requestRange(request);
   const client = yahooClient();
   const baseFetch = options.fetch ?? globalThis.fetch;
   const charts = await Promise.all(

@@ -43,6 +43,18 @@ export function requestDay(text: string, name: string): number {
   return day;
 }
 
+/** The days of a request's `start` and optional `end` (ISO), checked in order. */
+export function requestRange(
+  request: { readonly start: string; readonly end?: string | undefined },
+): { readonly fromDay: number; readonly toDay: number | undefined } {
+  const fromDay = requestDay(request.start, "start");
+  const toDay = request.end === undefined ? undefined : requestDay(request.end, "end");
+  if (toDay !== undefined && toDay < fromDay) {
+    throw new InputError(`end ${request.end} is before start ${request.start}`);
+  }
+  return { fromDay, toDay };
+}
+
 /** Runs `run` with a status-recording fetch and maps its failure as the module doc says. */
 export async function callYahoo<T>(
   ticker: string,

@@ -15,17 +15,16 @@
  * the start asked for.
  *
  * Errors, as for prices (yahoo.ts): a ticker Yahoo does not know (HTTP 404) is
- * an {@link InputError} naming it, as is another 4xx; no connection, HTTP 429/5xx
+ * an `InputError` naming it, as is another 4xx; no connection, HTTP 429/5xx
  * or an answer of the wrong shape is a `ServiceError` with the cause (yahoo_call.ts).
  *
  * @module
  */
-import { callYahoo, requestDay, type YahooClient, yahooClient } from "./yahoo_call.ts";
+import { callYahoo, requestRange, type YahooClient, yahooClient } from "./yahoo_call.ts";
 import { convertChart, type YahooChart } from "./yahoo_chart.ts";
 import { formatIsoDay, parseIsoDay } from "./dates.ts";
 import type { FundamentalRow } from "./fixture_types.ts";
 import { fundamentalRowsFromStatements, type StatementPeriod } from "./statement_fundamentals.ts";
-import { InputError } from "../errors.ts";
 
 /**
  * Which statements to fetch: periods ending from `start` through `end` (inclusive
@@ -53,11 +52,7 @@ export async function loadYahooFundamentals(
   request: YahooFundamentalsRequest,
   options: YahooFundamentalsOptions = {},
 ): Promise<FundamentalRow[]> {
-  const fromDay = requestDay(request.start, "start");
-  const toDay = request.end === undefined ? undefined : requestDay(request.end, "end");
-  if (toDay !== undefined && toDay < fromDay) {
-    throw new InputError(`end ${request.end} is before start ${request.start}`);
-  }
+  const { fromDay, toDay } = requestRange(request);
   const client = yahooClient();
   const baseFetch = options.fetch ?? globalThis.fetch;
   const perTicker = await Promise.all(
