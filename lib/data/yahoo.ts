@@ -4,7 +4,7 @@
  * crumb). The adapter takes a `fetch`, so tests serve recorded-shape responses
  * offline (`lib/data/testdata/yahoo_*.json`).
  *
- * Errors: a ticker Yahoo does not know (HTTP 404) is an {@link InputError}
+ * Errors: a ticker Yahoo does not know (HTTP 404) is an `InputError`
  * naming it, as is a request Yahoo refuses (another 4xx, such as hourly bars
  * older than 730 days). No connection, HTTP 429/5xx, or an answer of the wrong
  * shape is a `ServiceError` with the cause (yahoo_call.ts).
@@ -23,7 +23,6 @@ import type { CorporateAction } from "./actions.ts";
 import type { PriceBatch } from "./price_batch.ts";
 import { checkSeries } from "./validate.ts";
 import { convertChart, type YahooChart } from "./yahoo_chart.ts";
-import type { InputError } from "../errors.ts";
 
 /** Intervals the adapter fetches (Yahoo's names are the same). */
 export type YahooInterval = "1d" | "1h";
