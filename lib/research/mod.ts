@@ -41,3 +41,12 @@ export {
   expectedMaximumSharpe,
   sharpeVarianceOf,
 } from "./deflated_sharpe.ts";
+export { type ReturnsMatrix, returnsMatrixOf, returnsMatrixOfCurves } from "./returns_matrix.ts";
+export {
+  type BacktestOverfitting,
+  type CscvOptions,
+  cscvProblem,
+  cscvSplits,
+  DEFAULT_CSCV_BLOCKS,
+  probabilityOfBacktestOverfitting,
+} from "./backtest_overfitting.ts";
