@@ -37,7 +37,17 @@ import { finiteOrNull } from "../analytics/statistics.ts";
 import { binomial, combinations, halfSharpe, summariseBlocks } from "./cscv_blocks.ts";
 import type { ReturnsMatrix } from "./returns_matrix.ts";
 
-/** Blocks used when none are given, as in the paper's examples. */
+/**
+ * Blocks used when none are given, as in the paper's examples.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cscvSplits, DEFAULT_CSCV_BLOCKS } from "./mod.ts";
+ *
+ * assert.equal(cscvSplits(DEFAULT_CSCV_BLOCKS), 12_870);
+ * ```
+ */
 export const DEFAULT_CSCV_BLOCKS = 16;
 const MAX_BLOCKS = 24;
 
@@ -198,7 +208,17 @@ export function probabilityOfBacktestOverfitting(
   };
 }
 
-/** The number of splits CSCV makes with S blocks: C(S, S/2). */
+/**
+ * The number of splits CSCV makes with S blocks: C(S, S/2).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cscvSplits } from "./mod.ts";
+ *
+ * assert.equal(cscvSplits(4), 6); // {0,1} {0,2} {0,3} {1,2} {1,3} {2,3}
+ * ```
+ */
 export function cscvSplits(blocks: number): number {
   return binomial(blocks, blocks / 2);
 }

@@ -30,7 +30,17 @@ import { normalQuantile } from "./distribution.ts";
 import { probabilisticSharpeRatio } from "./probabilistic_sharpe.ts";
 import type { SharpeSample } from "./sharpe_sample.ts";
 
-/** The Euler-Mascheroni constant γ. */
+/**
+ * The Euler-Mascheroni constant γ.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { EULER_MASCHERONI } from "./mod.ts";
+ *
+ * assert.equal(EULER_MASCHERONI.toFixed(6), "0.577216");
+ * ```
+ */
 export const EULER_MASCHERONI = 0.5772156649015329;
 
 /**

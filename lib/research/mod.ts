@@ -50,3 +50,12 @@ export {
   DEFAULT_CSCV_BLOCKS,
   probabilityOfBacktestOverfitting,
 } from "./backtest_overfitting.ts";
+export {
+  chooseInSampleWinner,
+  rankCandidates,
+  type SelectableMetrics,
+  SELECTION_METRICS,
+  type SelectionMetric,
+  selectionScore,
+  type WinnerCandidate,
+} from "./in_sample_winner.ts";
