@@ -59,3 +59,9 @@ export {
   selectionScore,
   type WinnerCandidate,
 } from "./in_sample_winner.ts";
+export { type OutOfSamplePiece, type StitchedPiece } from "./stitch_pieces.ts";
+export {
+  type StitchedOutOfSample,
+  type StitchOptions,
+  stitchOutOfSample,
+} from "./stitch_out_of_sample.ts";
