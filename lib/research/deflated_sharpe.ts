@@ -26,6 +26,7 @@
  * @module
  */
 
+import { sampleStdev } from "../analytics/statistics.ts";
 import { normalQuantile } from "./distribution.ts";
 import { probabilisticSharpeRatio } from "./probabilistic_sharpe.ts";
 import type { SharpeSample } from "./sharpe_sample.ts";
@@ -166,8 +167,5 @@ export function deflatedSharpeRatio(input: DeflatedSharpeInput): DeflatedSharpe 
  */
 export function sharpeVarianceOf(sharpes: readonly (number | null)[]): number {
   const defined = sharpes.filter((s): s is number => s !== null && Number.isFinite(s));
-  const n = defined.length;
-  if (n < 2) return 0;
-  const mean = defined.reduce((sum, s) => sum + s, 0) / n;
-  return defined.reduce((sum, s) => sum + (s - mean) ** 2, 0) / (n - 1);
+  return defined.length < 2 ? 0 : sampleStdev(defined) ** 2;
 }

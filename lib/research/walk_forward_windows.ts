@@ -39,6 +39,7 @@
  */
 
 import { isoDayNumber } from "../analytics/iso_day.ts";
+import { lowerBound } from "../data/series_range.ts";
 import { InputError } from "../errors.ts";
 import { shiftIsoDate, type WindowDuration } from "./window_duration.ts";
 
@@ -207,14 +208,14 @@ export function outOfSampleDates(
 /** Index of the first day on or after `times` durations from day `origin`; may be `n` or more. */
 function _boundary(
   calendar: readonly string[],
-  days: Int32Array,
+  days: Float64Array,
   origin: number,
   duration: WindowDuration,
   times: number,
 ): number {
   if (duration.unit === "d") return origin + duration.amount * times;
   const target = isoDayNumber(shiftIsoDate(calendar[origin] ?? "", duration, times));
-  return _firstOnOrAfter(days, target);
+  return lowerBound(days, target);
 }
 
 /** Calendar days a market may stay closed (a long weekend) before the end counts as missing data. */
@@ -223,7 +224,7 @@ const CLOSED_DAYS_TOLERATED = 4;
 /** True when the calendar reaches the end boundary, give or take a long weekend. */
 function _reachesEnd(
   calendar: readonly string[],
-  days: Int32Array,
+  days: Float64Array,
   firstTest: number,
   test: WindowDuration,
   times: number,
@@ -235,22 +236,12 @@ function _reachesEnd(
 
 function _trainStart(
   calendar: readonly string[],
-  days: Int32Array,
+  days: Float64Array,
   testFrom: number,
   train: WindowDuration,
 ): number {
   if (train.unit === "d") return Math.max(0, testFrom - train.amount);
-  return _firstOnOrAfter(days, isoDayNumber(shiftIsoDate(calendar[testFrom] ?? "", train, -1)));
-}
-
-function _firstOnOrAfter(days: Int32Array, target: number): number {
-  let lo = 0, hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] ?? 0) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(days, isoDayNumber(shiftIsoDate(calendar[testFrom] ?? "", train, -1)));
 }
 
 function _span(calendar: readonly string[], from: number, to: number): WindowSpan {
@@ -262,8 +253,8 @@ function _cover(calendar: readonly string[]): string {
   return `${calendar[0]} to ${calendar[calendar.length - 1]} (${calendar.length} trading days)`;
 }
 
-function _dayNumbers(calendar: readonly string[]): Int32Array {
-  const days = new Int32Array(calendar.length);
+function _dayNumbers(calendar: readonly string[]): Float64Array {
+  const days = new Float64Array(calendar.length);
   for (let i = 0; i < calendar.length; i++) {
     const day = isoDayNumber(calendar[i] ?? "");
     if (Number.isNaN(day) || (i > 0 && day <= (days[i - 1] ?? 0))) {
