@@ -107,6 +107,23 @@ Deno.test("a walk-forward of real runs picks winners in sample and stitches a re
     "SPY has every close: the metrics compare against it",
   );
 
+  // The first window's search: its winner's deflated Sharpe ratio given two trials, and PBO.
+  const search = searches[0] ?? [];
+  const curves = search.map((t) => t.result.equity.value);
+  const samples = curves.map((c) =>
+    sharpeSampleOf(c.slice(1).map((v, i) => v / (c[i] ?? NaN) - 1))
+  );
+  const bestSample = samples.reduce((a, b) => (b.sharpe > a.sharpe ? b : a));
+  const dsr = deflatedSharpeRatio({
+    ...bestSample,
+    trials: search.length,
+    sharpeVariance: sharpeVarianceOf(samples.map((x) => x.sharpe)),
+  });
+  assert.ok(dsr.probability >= 0 && dsr.probability <= 1 && dsr.expectedMaximumSharpe > 0);
+  const pbo = probabilityOfBacktestOverfitting(returnsMatrixOfCurves(curves));
+  assert.equal(pbo.splits, 12_870);
+  assert.ok(pbo.probability >= 0 && pbo.probability <= 1);
+
   const scratch = await resultsScratch("walk-forward");
   try {
     const file = join(scratch.dir, "result.json");
