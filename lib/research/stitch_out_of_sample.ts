@@ -63,18 +63,30 @@ export type StitchOptions = {
 /**
  * The stitched result and where each piece sits in it.
  *
- * @example
+ * @example The window in which the stitched curve reached its low
  * ```ts
  * import assert from "node:assert/strict";
- * import type { StitchedOutOfSample } from "./mod.ts";
+ * import { parseWindowDuration, type StitchedOutOfSample, stitchOutOfSample, walkForwardWindows } from "./mod.ts";
+ * import { syntheticRunResult } from "../report/testdata/synthetic_run_result.ts";
  *
- * // The window of the day a stitched curve reached its lowest value.
  * const windowOfLow = (s: StitchedOutOfSample): number | undefined => {
  *   const value = s.result.equity.value;
  *   const low = value.indexOf(Math.min(...value));
  *   return s.pieces.find((p) => p.from <= low && low <= p.to)?.window;
  * };
- * assert.equal(typeof windowOfLow, "function");
+ * const calendar = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"];
+ * const d = (text: string) => parseWindowDuration(text, "example");
+ * const [window] = walkForwardWindows(calendar, { train: d("2d"), test: d("3d") });
+ * assert.ok(window !== undefined);
+ * const result = syntheticRunResult({ assets: 2, days: 3, start: window.test.start });
+ * const stitched = stitchOutOfSample({
+ *   pieces: [{ window, result }],
+ *   startedAt: "2025-01-02T00:00:00.000Z",
+ *   codeVersion: "example",
+ *   configHash: "sha256:example",
+ *   config: {},
+ * });
+ * assert.equal(windowOfLow(stitched), 0);
  * ```
  */
 export type StitchedOutOfSample = {
