@@ -1,0 +1,67 @@
+/**
+ * Research over many runs: walk-forward windows on a trading calendar, the
+ * in-sample winner of each window, the out-of-sample pieces stitched into
+ * one result, and the statistics that say whether a search found skill or
+ * luck (probabilistic and deflated Sharpe ratios, the probability of
+ * backtest overfitting by combinatorially symmetric cross-validation).
+ *
+ * @example The deflated Sharpe ratio of the paper's numerical example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { deflatedSharpeRatio } from "./mod.ts";
+ *
+ * const dsr = deflatedSharpeRatio({
+ *   sharpe: 2.5 / Math.sqrt(250),
+ *   observations: 1250,
+ *   skewness: -3,
+ *   kurtosis: 10,
+ *   trials: 100,
+ *   sharpeVariance: 0.5 / 250,
+ * });
+ * assert.equal(dsr.probability.toFixed(4), "0.9004");
+ * ```
+ *
+ * @module
+ */
+export { type DurationUnit, parseWindowDuration, type WindowDuration } from "./window_duration.ts";
+export {
+  outOfSampleDates,
+  type WalkForwardOptions,
+  type WalkForwardWindow,
+  walkForwardWindows,
+  type WindowSpan,
+} from "./walk_forward_windows.ts";
+export { type SharpeSample, sharpeSampleOf } from "./sharpe_sample.ts";
+export { probabilisticSharpeRatio, sharpeStandardError } from "./probabilistic_sharpe.ts";
+export {
+  type DeflatedSharpe,
+  type DeflatedSharpeInput,
+  deflatedSharpeRatio,
+  EULER_MASCHERONI,
+  expectedMaximumSharpe,
+  sharpeVarianceOf,
+} from "./deflated_sharpe.ts";
+export { type ReturnsMatrix, returnsMatrixOf, returnsMatrixOfCurves } from "./returns_matrix.ts";
+export {
+  type BacktestOverfitting,
+  type CscvOptions,
+  cscvProblem,
+  cscvSplits,
+  DEFAULT_CSCV_BLOCKS,
+  probabilityOfBacktestOverfitting,
+} from "./backtest_overfitting.ts";
+export {
+  chooseInSampleWinner,
+  rankCandidates,
+  type SelectableMetrics,
+  SELECTION_METRICS,
+  type SelectionMetric,
+  selectionScore,
+  type WinnerCandidate,
+} from "./in_sample_winner.ts";
+export { type OutOfSamplePiece, type StitchedPiece } from "./stitch_pieces.ts";
+export {
+  type StitchedOutOfSample,
+  type StitchOptions,
+  stitchOutOfSample,
+} from "./stitch_out_of_sample.ts";
