@@ -12,7 +12,7 @@
 import { dirname, join } from "node:path";
 import { parseFlags } from "../lib/cli/args.ts";
 import { runScript } from "../lib/cli/run_script.ts";
-import { InputError } from "../lib/errors.ts";
+import { accessProblem, InputError } from "../lib/errors.ts";
 import { readRunResult } from "../lib/report/read_run_result.ts";
 import { writeReport } from "../lib/report/mod.ts";
 
@@ -57,10 +57,9 @@ export async function main(args: readonly string[]): Promise<void> {
   const result = await readRunResult(source);
   const out = values.out ?? join(dirname(source), "report.html");
   const written = await writeReport(out, result).catch((error: unknown) => {
-    if (
-      error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotCapable ||
-      error instanceof Deno.errors.PermissionDenied
-    ) {
+    const refused = accessProblem(error, "report", out, "write");
+    if (refused) throw refused;
+    if (error instanceof Deno.errors.NotFound) {
       throw new InputError(`--out ${out}: cannot write the report there (${error.message})`, {
         cause: error,
       });
