@@ -29,8 +29,9 @@ export const LATEST_RUN_POINTER = "results/latest";
  * import { latestRun, pointLatestRun } from "./latest_run.ts";
  *
  * const dir = await Deno.makeTempDir();
- * await pointLatestRun("results/sma-cross-1a2b3c4d-5e6f7a8b", `${dir}/latest`);
- * assert.equal(await latestRun(`${dir}/latest`), "results/sma-cross-1a2b3c4d-5e6f7a8b");
+ * await Deno.mkdir(`${dir}/sma-cross-1a2b3c4d-5e6f7a8b`);
+ * await pointLatestRun(`${dir}/sma-cross-1a2b3c4d-5e6f7a8b`, `${dir}/latest`);
+ * assert.equal(await latestRun(`${dir}/latest`), `${dir}/sma-cross-1a2b3c4d-5e6f7a8b`);
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
@@ -78,6 +79,17 @@ export async function latestRun(pointer: string = LATEST_RUN_POINTER): Promise<s
   const folder = text.trim();
   if (folder === "" || folder.includes("\n")) {
     throw new InputError(`${pointer}: not a pointer to a run folder (one line, a path)`);
+  }
+  try {
+    await Deno.stat(folder);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) {
+      throw accessProblem(error, "latest run", folder, "read") ?? error;
+    }
+    throw new InputError(
+      `${pointer} names ${folder}, which no longer exists; run a backtest or give a run's path`,
+      { cause: error },
+    );
   }
   return folder;
 }
