@@ -7,14 +7,17 @@
  *     deno task audit sessions [--limit 20]
  *     deno task audit sql "SELECT ..."
  *
- * Flags: `--store PATH` (default `results/audit.db`, opened read-only) or
+ * Flags: `--store PATH` (default the latest run's `audit.db`, the run that
+ * `results/latest` names; opened read-only) or
  * `--store postgres://...`, or `--postgres` (connection from `DATABASE_URL` or
  * `DB_HOST`...), `--schema NAME` (PostgreSQL namespace, default `audit`),
  * `--run ID` (default the latest run), `--json`, `--help`. Bad input exits 2.
  *
  * @module
  */
+import { join } from "node:path";
 import { parseFlags } from "../lib/cli/args.ts";
+import { LATEST_RUN_POINTER, latestRun } from "../lib/run/latest_run.ts";
 import { runScript } from "../lib/cli/run_script.ts";
 import { InputError } from "../lib/errors.ts";
 import {
@@ -41,7 +44,9 @@ commands:
   sql "SELECT ..."            one read-only statement (SELECT, WITH, EXPLAIN)
 
 flags:
-  --store PATH|URL   SQLite file (default results/audit.db) or postgres:// URL
+  --store PATH|URL   SQLite file or postgres:// URL (default: the audit.db of the latest run,
+                     the folder named in results/latest, which every deno task backtest writes;
+                     the run read is named on stderr)
   --postgres         PostgreSQL from DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD
   --schema NAME      PostgreSQL schema holding the store (default audit)
   --run ID           the run to look at (default the latest)
@@ -86,6 +91,7 @@ function _positionals(
 async function _reader(
   values: { store?: string; postgres?: boolean; schema?: string },
   env: EnvReader,
+  options: AuditOptions,
 ): Promise<AuditReader> {
   const schema = values.schema ?? "audit";
   if (values.postgres === true) {
@@ -93,18 +99,32 @@ async function _reader(
     if (url === null) throw new InputError("--postgres: neither DATABASE_URL nor DB_HOST is set");
     return await openAuditReader({ kind: "postgres", url, schema });
   }
-  const store = values.store ?? "results/audit.db";
+  let store = values.store;
+  if (store === undefined) {
+    const pointer = options.latest ?? LATEST_RUN_POINTER;
+    store = join(await latestRun(pointer), "audit.db");
+    (options.note ?? console.error)(`audit: reading ${store} (the latest run, from ${pointer})`);
+  }
   if (/^postgres(ql)?:\/\//.test(store)) {
     return await openAuditReader({ kind: "postgres", url: store, schema });
   }
   return await openAuditReader({ kind: "sqlite", path: store });
 }
 
-/** Runs the audit command line `args`, printing through `print`. */
+/** Where notes go and where the latest run is named (tests give their own). */
+export type AuditOptions = {
+  /** Prints a note (which run was read); stderr by default, so --json stdout stays clean. */
+  readonly note?: (line: string) => void;
+  /** The pointer to the latest run (default `results/latest`). */
+  readonly latest?: string;
+};
+
+/** Runs the audit command line `args`, printing results through `print`. */
 export async function audit(
   args: readonly string[],
   print: (line: string) => void,
   env: EnvReader,
+  options: AuditOptions = {},
 ): Promise<void> {
   const { values, positionals } = parseFlags(args, FLAGS, true);
   const [command, ...rest] = positionals;
@@ -130,7 +150,7 @@ export async function audit(
     : command === "sql"
     ? _positionals(command, rest, ["STATEMENT"])
     : _positionals(command, rest, []);
-  const reader = await _reader(values, env);
+  const reader = await _reader(values, env, options);
   try {
     const out = (json: unknown, text: () => string[]) => {
       if (values.json === true) print(JSON.stringify(json, null, 2));

@@ -21,6 +21,7 @@ import {
   writeFilesAtomically,
 } from "../lib/run/write_results.ts";
 import { summaryLines } from "../lib/run/summary.ts";
+import { pointLatestRun } from "../lib/run/latest_run.ts";
 import { codeVersion } from "../lib/run/code_version.ts";
 import { openRunAudit } from "../lib/run/run_audit.ts";
 import { auditTarget, readEnv } from "../lib/run/audit_target.ts";
@@ -39,8 +40,9 @@ const EXTRA = {
 
 const USAGE = `deno task backtest [flags]
 
-Runs a backtest and writes results/<strategy>-<config>-<data>/: result.json, report.html, audit.db.
-With no flags: the regime-aware strategy on the bundled synthetic fixtures, offline.
+Runs a backtest and writes results/<strategy>-<config>-<data>/: result.json, report.html, audit.db,
+and names that folder in results/latest, which deno task audit and deno task report read when
+given no run. With no flags: the regime-aware strategy on the bundled synthetic fixtures, offline.
 
   --config FILE        read a YAML or JSON config file (ENGINE_* variables and flags override it)
   --preset NAME        conservative, aggressive, adaptive or institutional (under the file)
@@ -121,6 +123,7 @@ await runScript(async () => {
     files["report.html"] = buildReport(result, { logScale: config.report.logScale });
   }
   const written = await writeFilesAtomically(folder, files);
+  await pointLatestRun(folder);
   if (extra.json) {
     console.log(
       (ablationModule && ablation ? ablationModule.ablationJson(ablation) : resultJson(result))

@@ -7,7 +7,7 @@
  */
 import { parseFlags } from "../lib/cli/args.ts";
 import { runScript } from "../lib/cli/run_script.ts";
-import { InputError } from "../lib/errors.ts";
+import { accessProblem, InputError } from "../lib/errors.ts";
 import { DEFAULT_FIXTURE_SPEC, generateFixtureMarket } from "../lib/data/fixture_market.ts";
 import { fixtureFiles, MANIFEST_NAME, manifestText } from "../lib/data/fixture_files.ts";
 
@@ -39,6 +39,18 @@ export async function main(args: readonly string[]): Promise<void> {
   const out = values.out.replace(/\/+$/, "") || ".";
   const files = fixtureFiles(generateFixtureMarket({ seed }));
   files.set(MANIFEST_NAME, await manifestText(files));
+  const bytes = await _write(out, files).catch((error: unknown) => {
+    throw accessProblem(error, "fixtures folder", out, "write") ?? error;
+  });
+  console.log(
+    values.json
+      ? JSON.stringify({ files: files.size, bytes, out, seed })
+      : `wrote ${files.size} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}/ with seed ${seed}`,
+  );
+}
+
+/** Writes the files under `out`, removing CSVs of tickers the market no longer has; the bytes written. */
+async function _write(out: string, files: ReadonlyMap<string, string>): Promise<number> {
   for (const folder of ["market", "intraday"]) {
     await Deno.mkdir(`${out}/${folder}`, { recursive: true });
     for await (const entry of Deno.readDir(`${out}/${folder}`)) {
@@ -54,11 +66,7 @@ export async function main(args: readonly string[]): Promise<void> {
     bytes += data.length;
     await Deno.writeFile(`${out}/${path}`, data);
   }
-  console.log(
-    values.json
-      ? JSON.stringify({ files: files.size, bytes, out, seed })
-      : `wrote ${files.size} files (${(bytes / 1e6).toFixed(2)} MB) to ${out}/ with seed ${seed}`,
-  );
+  return bytes;
 }
 
 if (import.meta.main) await runScript(() => main(Deno.args));

@@ -1,6 +1,7 @@
 /**
- * `deno task report RESULT.json`: rebuilds the HTML report of a run from its
- * result file, beside it as `report.html` (or where `--out` says).
+ * `deno task report [RESULT.json|RUN_DIR]`: rebuilds the HTML report of a run
+ * from its result file, beside it as `report.html` (or where `--out` says).
+ * Without a path: the latest run, the folder `results/latest` names.
  *
  * Exit 0 with a one-line summary, 2 on bad input (missing file, not JSON,
  * not a result, another result version, bad flags) with one clear line and
@@ -12,14 +13,17 @@
 import { dirname, join } from "node:path";
 import { parseFlags } from "../lib/cli/args.ts";
 import { runScript } from "../lib/cli/run_script.ts";
-import { InputError } from "../lib/errors.ts";
+import { accessProblem, InputError } from "../lib/errors.ts";
+import { LATEST_RUN_POINTER, latestRun } from "../lib/run/latest_run.ts";
 import { readRunResult } from "../lib/report/read_run_result.ts";
 import { writeReport } from "../lib/report/mod.ts";
 
-const USAGE = `Usage: deno task report RESULT.json [--out FILE]
+const USAGE = `Usage: deno task report [RESULT.json|RUN_DIR] [--out FILE]
 
 Rebuilds the self-contained HTML report of a run from its result file
-(results/<run>/result.json, or the run's folder), offline.
+(results/<run>/result.json, or the run's folder), offline. Without a path it
+reads the latest run: the folder named in results/latest, which every
+deno task backtest writes (the run read is named on stderr).
 
 Options:
   --out FILE   where to write the report (default: report.html beside the result)
@@ -39,28 +43,36 @@ async function _resultPath(path: string): Promise<string> {
   return info?.isDirectory ? join(path, "result.json") : path;
 }
 
-/** Runs the report command with its arguments; throws {@link InputError} on bad input. */
-export async function main(args: readonly string[]): Promise<void> {
+/**
+ * Runs the report command with its arguments; throws {@link InputError} on bad
+ * input. `latest` is the pointer to the latest run (tests give their own).
+ */
+export async function main(
+  args: readonly string[],
+  latest: string = LATEST_RUN_POINTER,
+): Promise<void> {
   const { values, positionals } = parseFlags(args, FLAGS, true);
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  if (positionals.length !== 1) {
+  if (positionals.length > 1) {
     throw new InputError(
-      `expected one result file, got ${
-        positionals.length === 0 ? "none" : positionals.join(" ")
-      } (see --help)`,
+      `expected one result file or run folder, got ${positionals.join(" ")} (see --help)`,
     );
   }
-  const source = await _resultPath(positionals[0] ?? "");
+  let given = positionals[0];
+  if (given === undefined) {
+    given = await latestRun(latest);
+    console.error(`report: reading ${given} (the latest run, from ${latest})`);
+  }
+  const source = await _resultPath(given);
   const result = await readRunResult(source);
   const out = values.out ?? join(dirname(source), "report.html");
   const written = await writeReport(out, result).catch((error: unknown) => {
-    if (
-      error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotCapable ||
-      error instanceof Deno.errors.PermissionDenied
-    ) {
+    const refused = accessProblem(error, "report", out, "write");
+    if (refused) throw refused;
+    if (error instanceof Deno.errors.NotFound) {
       throw new InputError(`--out ${out}: cannot write the report there (${error.message})`, {
         cause: error,
       });

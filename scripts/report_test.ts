@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { InputError } from "../lib/errors.ts";
 import { buildReport } from "../lib/report/mod.ts";
 import { syntheticRunResult } from "../lib/report/testdata/synthetic_run_result.ts";
+import { pointLatestRun } from "../lib/run/latest_run.ts";
 import { main } from "./report.ts";
 
 const RESULT = syntheticRunResult({ assets: 5, days: 120 });
@@ -48,7 +49,7 @@ Deno.test("report script refuses bad input with one line and writes nothing", as
       [[`${dir}/text.json`], "not JSON"],
       [[`${dir}/other.json`], "not a run result"],
       [[`${dir}/v2.json`], "result version 2 is not supported"],
-      [[], "expected one result file, got none"],
+      [[dir, dir], "expected one result file or run folder"],
       [[`${dir}/v2.json`, "--colour"], "bad command line"],
     ];
     for (const [args, message] of cases) await assert.rejects(main(args), InputError, message);
@@ -61,5 +62,21 @@ Deno.test("report script refuses an --out folder that does not exist, writing no
     await Deno.writeTextFile(`${dir}/result.json`, JSON.stringify(RESULT));
     await assert.rejects(main([dir, "--out", `${dir}/no/report.html`]), InputError, "--out");
     assert.deepEqual(await names(dir), ["result.json"]);
+  });
+});
+
+Deno.test("report script without a path reads the run results/latest names, or says there is none", async () => {
+  await withFolder(async (dir) => {
+    const run = `${dir}/sma-cross-1a2b3c4d-5e6f7a8b`;
+    await Deno.mkdir(run);
+    await Deno.writeTextFile(`${run}/result.json`, JSON.stringify(RESULT));
+    await assert.rejects(
+      main([], `${dir}/latest`),
+      InputError,
+      `no run to read: ${dir}/latest does not exist yet (deno task backtest writes it)`,
+    );
+    await pointLatestRun(run, `${dir}/latest`);
+    await main([], `${dir}/latest`);
+    assert.deepEqual(await names(run), ["report.html", "result.json"]);
   });
 });

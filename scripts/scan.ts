@@ -38,13 +38,13 @@ import { openDatabaseServices, stderrLogger } from "../lib/run/database_services
 import { readEnv } from "../lib/run/audit_target.ts";
 
 /** Printed by `--help`. */
-export const USAGE = `Usage: deno task scan --date YYYY-MM-DD [options]
+export const USAGE = `Usage: deno task scan [--date YYYY-MM-DD] [options]
 
 Scans every asset on the last trading day on or before --date and prints them
 ranked: breakouts, then trends, breakdowns and ranges, each by confidence.
 
 Options:
-  --date YYYY-MM-DD       the day to scan (required)
+  --date YYYY-MM-DD       the day to scan (default: the last day in the data, said on stderr)
   --buckets A,B           only the assets of these buckets ("Risk Assets,Gold")
   --tickers A,B           only these tickers
   --timeframes LIST       timeframes and optional weights (default 1d,1w,1mo; e.g. 1d=0.7,1w=0.3;
@@ -98,7 +98,7 @@ export async function scanMain(args: readonly string[], io: ScanScriptIo): Promi
   }
   _rejectBacktestFlags(layer);
   const flagBuckets = _takeBuckets(layer);
-  const date = parseScanDate(extra.date as string | undefined);
+  const asked = extra.date === undefined ? undefined : parseScanDate(extra.date as string);
   const timeframes = parseTimeframes((extra.timeframes as string | undefined) ?? "1d,1w,1mo");
   const schema = extra.schema as string | undefined;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
@@ -138,6 +138,10 @@ export async function scanMain(args: readonly string[], io: ScanScriptIo): Promi
       prices: config.data.prices,
       splits: market.splits,
     });
+    const date = asked ?? panel.dateAt(panel.dayCount - 1);
+    if (asked === undefined) {
+      io.logger.info(`no --date: scanning ${date}, the last day in the data (${market.source})`);
+    }
     const t = scanDayIndex(panel, date);
     const tickers = scanTickers(panel.tickers, {
       buckets: flagBuckets ?? config.buckets.allowed,

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { InputError } from "../lib/errors.ts";
 import { SqliteEventStore } from "../lib/audit/mod.ts";
 import { scenario } from "../lib/audit/testdata/scenario.ts";
+import { pointLatestRun } from "../lib/run/latest_run.ts";
 import { audit } from "../scripts/audit.ts";
 
 const SCRIPT = new URL("../scripts/audit.ts", import.meta.url).pathname;
@@ -135,4 +136,24 @@ Deno.test("the audit script exits 2 with a one-line error for bad input, 0 with 
   const help = await exec(["--help"]);
   assert.equal(help.code, 0);
   assert.match(new TextDecoder().decode(help.stdout), /^usage: deno task audit <command>/);
+});
+
+Deno.test("audit without --store reads the latest run's audit.db and says so on the side", async () => {
+  await withStore(async (store, runId) => {
+    const dir = store.slice(0, -"/audit.db".length);
+    const latest = `${dir}/latest`;
+    const notes: string[] = [];
+    const lines: string[] = [];
+    const options = { note: (line: string) => notes.push(line), latest };
+    await assert.rejects(
+      audit(["health"], (line) => lines.push(line), noEnv, options),
+      InputError,
+      "no run to read",
+    );
+    await pointLatestRun(dir, latest);
+    await audit(["sessions", "--json"], (line) => lines.push(line), noEnv, options);
+    assert.deepEqual(notes, [`audit: reading ${store} (the latest run, from ${latest})`]);
+    const sessions = JSON.parse(lines.join("\n")).sessions as { runId: string }[];
+    assert.ok(sessions.length > 0 && sessions.every((s) => s.runId === runId));
+  });
 });

@@ -205,7 +205,11 @@ Deno.test("backtest --save-config writes a config that loads back to the same ru
 Deno.test("backtest may not write outside its results folder", async () => {
   const run = await runTask("backtest", "backtest", ["--results-dir", "/tmp/elsewhere-results"]);
   assert.equal(run.code, 2);
-  assert.match(run.stderr, /cannot write \/tmp\/elsewhere-results/);
+  assert.match(
+    run.stderr,
+    /folder \/tmp\/elsewhere-results\/\S+: this task's permission set does not let it write there/,
+  );
+  assert.match(run.stderr, /hint: `deno task backtest` writes only under \.\/results/);
 });
 
 Deno.test("backtest --save-config outside the results folder exits 2 before writing any result", async () => {
@@ -218,7 +222,10 @@ Deno.test("backtest --save-config outside the results folder exits 2 before writ
       dir,
     ]);
     assert.equal(run.code, 2, run.stderr);
-    assert.match(run.stderr, /cannot write \/tmp\/elsewhere/);
+    assert.match(
+      run.stderr,
+      /folder \/tmp\/elsewhere: this task's permission set does not let it write/,
+    );
     assert.deepEqual(await listFiles(dir), []);
   } finally {
     await cleanup();

@@ -7,7 +7,7 @@
  * broker says: Show me the money!" and "Adding an indicator". The page warns
  * that its data file `datas/orcl-1995-2014.txt` is refreshed from time to time
  * and the printed numbers move with it; the figures below are the ones printed
- * for the revision of the file that /work/shared/data/backtrader holds (first
+ * for the revision of the file that ../shared/data/backtrader holds (first
  * closes 26.27, 23.95, 22.68; last close 25.85), as the page's logs were
  * reproduced in a public study of the guide. The page's logs elide the middle
  * of the year ("..."), so every execution it prints is asserted, and the final

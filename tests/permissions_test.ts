@@ -54,8 +54,15 @@ for (const a of actions) {
 console.log(JSON.stringify(outcomes));
 `;
 
-/** Runs the probe under permission set `set` from the repository root; one outcome per action. */
-async function probe(set: string, actions: readonly Action[]): Promise<string[]> {
+/**
+ * Runs the probe under permission set `set` (with `flags` before the script) from the
+ * repository root; one outcome per action.
+ */
+async function probe(
+  set: string,
+  actions: readonly Action[],
+  flags: readonly string[] = [],
+): Promise<string[]> {
   const dir = await Deno.makeTempDir({ prefix: "permission_probe_" });
   try {
     const file = join(dir, "probe.js");
@@ -67,6 +74,7 @@ async function probe(set: string, actions: readonly Action[]): Promise<string[]>
         "--config",
         join(REPO, "deno.json"),
         `-P=${set}`,
+        ...flags,
         file,
         JSON.stringify(actions),
       ],
@@ -83,8 +91,12 @@ async function probe(set: string, actions: readonly Action[]): Promise<string[]>
 }
 
 /** Asserts each action's outcome: `expected` pairs an action with "denied", "allowed" or "granted". */
-async function expectUnder(set: string, expected: readonly [Action, string][]): Promise<void> {
-  const outcomes = await probe(set, expected.map(([a]) => a));
+async function expectUnder(
+  set: string,
+  expected: readonly [Action, string][],
+  flags: readonly string[] = [],
+): Promise<void> {
+  const outcomes = await probe(set, expected.map(([a]) => a), flags);
   expected.forEach(([action, want], i) => {
     assert.equal(outcomes[i], want, `${set}: ${JSON.stringify(action)}`);
   });
@@ -286,4 +298,138 @@ Deno.test("every script task answers --help under its own set with NO_COLOR unse
     assert.equal(out.code, 0, `${task}: ${stderr}`);
     assert.ok(new TextDecoder().decode(out.stdout).length > 40, task);
   }
+});
+
+/** A folder outside the project holding a copy of one fixture CSV, removed by `cleanup`. */
+async function outsideData(): Promise<{ dir: string; csv: string; cleanup: () => Promise<void> }> {
+  const dir = await Deno.makeTempDir({ prefix: "outside-project-" });
+  const csv = join(dir, "SPY.csv");
+  await Deno.copyFile(join(REPO, "fixtures/market/SPY.csv"), csv);
+  return { dir, csv, cleanup: () => Deno.remove(dir, { recursive: true }) };
+}
+
+/** The commands a refusal's hint lines offer (indented under `hint:`). */
+function hintedCommands(stderr: string): string[] {
+  return [...stderr.matchAll(/^hint:\s{3}(.+)$/gm)].map((m) => m[1] ?? "");
+}
+
+/** Runs a command line as a user's shell would, from the repository root. */
+async function shell(command: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = await new Deno.Command("sh", {
+    args: ["-c", command],
+    cwd: REPO,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
+}
+
+Deno.test("a read flag before the script replaces the set's reads and keeps its writes and network", async () => {
+  const { dir, csv, cleanup } = await outsideData();
+  try {
+    await expectUnder("backtest", [
+      [{ kind: "read", target: csv }, "allowed"],
+      [{ kind: "read", target: "./deno.json" }, "allowed"],
+      denied({ kind: "read", target: "/etc/hostname" }),
+      denied({ kind: "write", target: join(dir, "probe.txt") }),
+      denied(TMP_WRITE),
+      ...NET_OTHER.map(denied),
+      granted({ kind: "query", name: "write", target: "./results/x" }),
+    ], [`--allow-read=.,${dir}`]);
+    // Alone, the flag replaces the set's list: the project is no longer readable.
+    await expectUnder("backtest", [denied({ kind: "read", target: "./deno.json" })], [
+      `--allow-read=${dir}`,
+    ]);
+  } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("a CSV outside the project is refused as a permission, not a missing file, and the hinted commands run", async () => {
+  const { dir, csv, cleanup } = await outsideData();
+  const scratch = await resultsScratch("perm-outside");
+  const store = `data/permission-test-${crypto.randomUUID()}.db`;
+  try {
+    const args = ["--csv", csv, "--strategy", "sma-cross", "--results-dir", scratch.dir];
+    const refused = await runTask("backtest", "backtest", [...args, "--no-report", "--no-audit"]);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.doesNotMatch(refused.stderr, /no such|not found|does not exist/);
+    assert.match(
+      refused.stderr,
+      new RegExp(
+        `CSV file or folder ${csv}: this task's permission set does not let it read there`,
+      ),
+    );
+    assert.match(refused.stderr, /`deno task backtest` reads only \. \(permission set "backtest"/);
+    const [widened, ingest, onStore] = hintedCommands(refused.stderr);
+    assert.equal(
+      widened,
+      `deno run -P=backtest --allow-read=.,${dir} scripts/backtest.ts ${
+        args.join(" ")
+      } --no-report --no-audit`,
+    );
+    assert.deepEqual(await listFiles(scratch.dir), []);
+    // The supported way, as printed: the run reads the folder and writes its result.
+    const run = await shell(widened ?? "");
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal((await listFiles(scratch.dir)).filter((f) => f.endsWith("result.json")).length, 1);
+    // The other way: ingest (which may read anywhere), then the store.
+    assert.equal(ingest, `deno task ingest --source csv --path ${csv}`);
+    assert.match(onStore ?? "", /^deno task backtest --source store --strategy sma-cross /);
+    const loaded = await shell(`${ingest} --store ${store}`);
+    assert.equal(loaded.code, 0, loaded.stderr);
+    const fromStore = await shell(`${onStore} --store ${store}`);
+    assert.equal(fromStore.code, 0, fromStore.stderr);
+  } finally {
+    await Promise.all([
+      cleanup(),
+      scratch.cleanup(),
+      Deno.remove(join(REPO, store)).catch(() => {}),
+    ]);
+  }
+});
+
+Deno.test("a price store, config file, strategy file or audit store outside the project names the permission and the way", async () => {
+  const { dir, cleanup } = await outsideData();
+  try {
+    const cases: [string, string, string[], RegExp][] = [
+      ["backtest", "backtest", ["--source", "store", "--store", join(dir, "p.db")], /price store/],
+      ["backtest", "backtest", ["--config", join(dir, "my.yaml")], /config file/],
+      ["backtest", "backtest", ["--strategy", join(dir, "mine.ts")], /strategy file/],
+      ["config", "config", ["show", "--config", join(dir, "my.yaml")], /config file/],
+      ["audit", "audit", ["health", "--store", join(dir, "audit.db")], /audit event store/],
+      ["report", "report", [join(dir, "result.json")], /result file/],
+    ];
+    for (const [set, script, args, what] of cases) {
+      const run = await runTask(set, script, args);
+      assert.equal(run.code, 2, `${script} ${args.join(" ")}: ${run.stderr}`);
+      assert.match(run.stderr, what);
+      assert.match(run.stderr, /this task's permission set does not let it read there/);
+      const reads = (sets[set]?.read as string[]).join(",");
+      assert.deepEqual(hintedCommands(run.stderr), [
+        `deno run -P=${set} --allow-read=${reads},${dir} scripts/${script}.ts ${args.join(" ")}`,
+      ]);
+    }
+  } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("a Deno flag after deno task NAME gets the command that does what it meant", async () => {
+  const run = await runTask("backtest", "backtest", [
+    "--allow-read=../elsewhere",
+    "--csv",
+    "../elsewhere/SPY.csv",
+  ]);
+  assert.equal(run.code, 2);
+  assert.match(
+    run.stderr,
+    /--allow-read=\.\.\/elsewhere: `deno task backtest` hands this to the script/,
+  );
+  assert.match(
+    run.stderr,
+    /deno run -P=backtest --allow-read=\.,\.\.\/elsewhere scripts\/backtest\.ts --csv \.\.\/elsewhere\/SPY\.csv/,
+  );
 });

@@ -123,7 +123,6 @@ Deno.test("scan exits 2 with one line naming the problem: bad or outside date, u
       "error: the fixtures: no prices for ticker ZZZZ",
     ],
     [["--date", "2020-06-12", "--cash", "5"], "error: --cash: not a scan flag"],
-    [[], "error: --date: missing"],
   ];
   for (const [args, start] of cases) {
     const run = await scan(args);
@@ -166,7 +165,8 @@ Deno.test("scan --enable-database without a database computes, with one info lin
 Deno.test("scan --help prints the usage", async () => {
   const run = await scan(["--help"]);
   assert.equal(run.code, 0);
-  assert.match(run.stdout, /^Usage: deno task scan --date YYYY-MM-DD/);
+  assert.match(run.stdout, /^Usage: deno task scan \[--date YYYY-MM-DD\]/);
+  assert.match(run.stdout, /the last day in the data/);
   assert.match(run.stdout, /--enable-database/);
 });
 
@@ -194,4 +194,17 @@ Deno.test("scan reads ENGINE_* variables like the backtest (environment < flags)
   assert.deepEqual(JSON.parse(flagWins.stdout).rows.map((r: { ticker: string }) => r.ticker), [
     "GLD",
   ]);
+});
+
+Deno.test("scan without --date scans the last day in the data and says so on stderr", async () => {
+  const run = await scan(["--tickers", "SPY,TLT", "--json"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(
+    run.stderr,
+    "info: no --date: scanning 2020-12-31, the last day in the data (fixtures (2 tickers))\n",
+  );
+  const json = JSON.parse(run.stdout) as ScanJson;
+  assert.equal(json.date, "2020-12-31"); // the fixtures' last day (fixtures/README.md)
+  assert.equal(json.asked, "2020-12-31");
+  assert.deepEqual(json.rows.map((r) => r.ticker).sort(), ["SPY", "TLT"]);
 });

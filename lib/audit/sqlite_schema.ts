@@ -22,7 +22,7 @@
  * @module
  */
 import { DatabaseSync } from "node:sqlite";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 
 /** The schema version this code writes and reads (`PRAGMA user_version`). */
 export const SCHEMA_VERSION = 1;
@@ -195,7 +195,7 @@ function _exists(path: string): boolean {
     return Deno.statSync(path).isFile;
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
+    throw accessProblem(error, "audit event store", path, "read") ?? error;
   }
 }
 
@@ -233,7 +233,7 @@ export function openSqliteStore(path: string, mode: OpenMode): DatabaseSync {
   try {
     db = new DatabaseSync(path, { readOnly: mode === "read", timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new InputError(
+    throw accessProblem(error, "audit event store", path, mode) ?? new InputError(
       `${path}: cannot open the audit event store: ${(error as Error).message}`,
       {
         cause: error,

@@ -6,7 +6,7 @@
  */
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 import { type Config, CONFIG_VERSION, configSchema } from "./schema.ts";
 import {
   type ConfigProblem,
@@ -98,9 +98,10 @@ export async function readConfigFile(path: string): Promise<Record<string, unkno
   try {
     text = await Deno.readTextFile(path);
   } catch (error) {
-    throw new InputError(`config file ${path}: cannot be read (${(error as Error).message})`, {
-      cause: error,
-    });
+    throw accessProblem(error, "config file", path, "read") ??
+      new InputError(`config file ${path}: cannot be read (${(error as Error).message})`, {
+        cause: error,
+      });
   }
   return parseConfigText(text, path);
 }

@@ -4,7 +4,7 @@
  * `ENGINE_PRESET`). A preset only sets values; everything it leaves alone keeps
  * its default, and a file, the environment or a flag can override any of it.
  *
- * @see /work/shared/SEED.md "Strategy Presets: Conservative, Aggressive, Adaptive, Institutional"
+ * @see docs/design.md#presets (the seed's four presets)
  *
  * @module
  */

@@ -37,7 +37,7 @@ Deno.test("adaptive turns the regime override on for longer and shortens grace a
 });
 
 Deno.test("the seed's production command line resolves over the institutional preset", () => {
-  // SEED.md "Configuration for Production", word for word.
+  // The seed's production command (the README's `--preset institutional` example), word for word.
   const { layer } = parseConfigFlags([
     "--preset",
     "institutional",

@@ -15,7 +15,7 @@ import type { CorporateAction } from "./actions.ts";
 import { readActionsCsv } from "./actions_csv.ts";
 import { describeCsvPath, readBarsCsv } from "./csv.ts";
 import type { PriceBatch } from "./price_batch.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 
 /** Options of {@link loadCsvDirectory}. */
 export type CsvDirectoryOptions = {
@@ -39,7 +39,7 @@ async function _entries(path: string): Promise<Deno.DirEntry[]> {
     if (error instanceof Deno.errors.NotADirectory) {
       throw new InputError(`${path}: is a file, not a folder`, { cause: error });
     }
-    throw error;
+    throw accessProblem(error, "CSV folder", path, "read") ?? error;
   }
 }
 
@@ -49,7 +49,7 @@ async function _kind(path: string): Promise<"file" | "folder" | "none"> {
     return info.isDirectory ? "folder" : "file";
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return "none";
-    throw error;
+    throw accessProblem(error, "corporate actions", path, "read") ?? error;
   }
 }
 

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 
 /** A CSV header line: names as written and normalised, and where it is. */
 export type CsvHeader = {
@@ -100,6 +100,6 @@ export async function readInputBytes(path: string): Promise<Uint8Array> {
     if (error instanceof Deno.errors.IsADirectory) {
       throw new InputError(`${path}: is a folder, not a file`, { cause: error });
     }
-    throw error;
+    throw accessProblem(error, "file", path, "read") ?? error;
   }
 }

@@ -12,7 +12,7 @@
  */
 import { type BarSeries, emptySeries, type Interval } from "./bars.ts";
 import { msOfDay, parseIsoDay } from "./dates.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 import type { CorporateAction } from "./actions.ts";
 import type {
   Direction,
@@ -116,7 +116,7 @@ async function _read(path: string | URL): Promise<string> {
     if (error instanceof Deno.errors.NotFound) {
       throw new InputError(`${String(path)}: fixture file not found`, { cause: error });
     }
-    throw error;
+    throw accessProblem(error, "fixture file", String(path), "read") ?? error;
   }
 }
 

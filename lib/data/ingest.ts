@@ -22,7 +22,7 @@ import { loadFixtureFundamentals } from "./fixtures.ts";
 import type { FundamentalRow } from "./fixture_types.ts";
 import { collectFundamentalProblems } from "./price_store_fundamentals.ts";
 import { ProblemList } from "./validate.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 
 /** Where prices come from. */
 export const INGEST_SOURCES = ["csv", "yahoo", "fixtures"] as const;
@@ -210,12 +210,8 @@ async function _openForWriting(path: string): Promise<PriceStore> {
     await Deno.mkdir(dirname(path), { recursive: true });
     return PriceStore.open(path);
   } catch (error) {
-    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
-      throw new InputError(`cannot write the price store ${path}: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    throw error;
+    if (error instanceof InputError) throw error;
+    throw accessProblem(error, "price store", path, "write") ?? error;
   }
 }
 

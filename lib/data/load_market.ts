@@ -14,7 +14,10 @@ import { readBarsCsv } from "./csv.ts";
 import { splitsByTicker } from "./actions.ts";
 import { filterBatch, type PriceBatch } from "./price_batch.ts";
 import { PriceStore } from "./price_store.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
+
+/** What a `--csv` path is to be, as refusals name it. */
+export const CSV_WHAT = "CSV file or folder";
 
 /** Where the prices come from, as the config's `data` section gives it. */
 export type MarketRequest = {
@@ -73,10 +76,12 @@ export async function loadMarket(request: MarketRequest): Promise<MarketData> {
 
   try {
     await Deno.stat(request.store);
-  } catch {
-    throw new InputError(
-      `price store ${request.store} does not exist: fill it with \`deno task ingest\` first`,
-    );
+  } catch (error) {
+    throw accessProblem(error, "price store", request.store, "read") ??
+      new InputError(
+        `price store ${request.store} does not exist: fill it with \`deno task ingest\` first`,
+        { cause: error },
+      );
   }
   const store = PriceStore.open(request.store, { readOnly: true });
   try {
@@ -116,8 +121,9 @@ async function _loadCsv(path: string, tickers: readonly string[] | undefined): P
   let info: Deno.FileInfo;
   try {
     info = await Deno.stat(path);
-  } catch {
-    throw new InputError(`${path}: no such CSV file or folder`);
+  } catch (error) {
+    throw accessProblem(error, CSV_WHAT, path, "read") ??
+      new InputError(`${path}: no such CSV file or folder`, { cause: error });
   }
   if (info.isDirectory) {
     return await loadCsvDirectory(path, tickers === undefined ? {} : { tickers });

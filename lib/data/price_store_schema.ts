@@ -26,7 +26,7 @@
  * @module
  */
 import { DatabaseSync } from "node:sqlite";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 
 /** The `format` value in the meta table that marks a price store. */
 export const STORE_FORMAT = "regime-price-store";
@@ -65,7 +65,7 @@ function _fileExists(path: string): boolean {
     return true;
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
+    throw accessProblem(error, "price store", path, "read") ?? error;
   }
 }
 
@@ -132,9 +132,10 @@ export function openStoreDatabase(path: string, readOnly: boolean): DatabaseSync
   try {
     db = new DatabaseSync(path, { readOnly });
   } catch (error) {
-    throw new InputError(`${path}: cannot open the price store (${(error as Error).message})`, {
-      cause: error,
-    });
+    throw accessProblem(error, "price store", path, readOnly ? "read" : "write") ??
+      new InputError(`${path}: cannot open the price store (${(error as Error).message})`, {
+        cause: error,
+      });
   }
   try {
     const tables = _tables(db, path);

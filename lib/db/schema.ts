@@ -2,7 +2,7 @@
  * The research database's schema: the seed's `research` and `scanner_historical`
  * tables and their indexes, created idempotently, and a check of what a database holds.
  *
- * @see /work/shared/SEED.md "Database Schema Requirements" (the SQL below is the seed's,
+ * @see docs/design.md#research-database (the SQL below is the seed's,
  * with IF NOT EXISTS added so that `deno task db init` can run twice)
  *
  * @module

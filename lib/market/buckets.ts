@@ -8,7 +8,7 @@
  * `fixtures/universe.json` gives it, so the fixtures and the defaults agree.
  * Both maps are plain data: the config may replace them (and add buckets).
  *
- * @see /work/shared/SEED.md "Available Asset Buckets" and "Example Regime Mapping"
+ * @see docs/design.md#buckets and docs/design.md#regimes (the regime map)
  *
  * @module
  */

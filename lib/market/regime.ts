@@ -6,7 +6,7 @@
  * data: Goldilocks (growth up, inflation down), Reflation (both up), Inflation
  * (growth down, inflation up), Deflation (both down).
  *
- * @see /work/shared/SEED.md "Regime-Based Asset Selection"
+ * @see docs/design.md#regimes
  *
  * @module
  */

@@ -16,7 +16,7 @@
  * its members' weights by limit / weight; scaling only lowers weights, so one
  * pass leaves every bucket within its limit.
  *
- * @see /work/shared/SEED.md "Asset Bucket Diversification", "Smart Diversification"
+ * @see docs/design.md#bucket-limits
  * @module
  */
 import type { BucketScaling, Dropped } from "./proposal.ts";

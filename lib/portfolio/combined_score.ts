@@ -3,7 +3,7 @@
  * configurable weights; an asset without a fundamental score (an ETF) is scored
  * on its technical part alone.
  *
- * @see /work/shared/SEED.md "Asset Scoring & Selection"
+ * @see docs/design.md#scoring
  * @module
  */
 import { _checkNumber } from "./_checks.ts";

@@ -15,7 +15,7 @@
  *
  * What no asset has room for stays in cash.
  *
- * @see /work/shared/SEED.md `allocate_residual(stage2_positions, strategy='safe_top_slice')`
+ * @see docs/design.md#residual-allocation
  * @module
  */
 import { type BucketMember, limitedMembersByBucket } from "./bucket_limits.ts";

@@ -16,7 +16,7 @@
  * is on, and their own cap is `exceptionMaxSingle`. Each limit one of them
  * exceeds in the final weights is listed in `exceptions` with the reason.
  *
- * @see /work/shared/SEED.md "Dynamic Position Sizing"
+ * @see docs/design.md#position-sizing
  * @module
  */
 import { _fmt } from "./_checks.ts";

@@ -2,7 +2,7 @@
  * Options of the two-stage sizing (`proposeWeights`), their defaults
  * (the seed's numbers) and their checks.
  *
- * @see /work/shared/SEED.md "Dynamic Position Sizing" and "Dynamic Portfolio Management"
+ * @see docs/design.md#position-sizing
  * @module
  */
 import { _checkChoice, _checkCount, _checkNumber } from "./_checks.ts";

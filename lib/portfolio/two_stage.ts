@@ -11,7 +11,7 @@
  * caps add up to less than the target, every weight sits at its cap and the
  * difference is residual.
  *
- * @see /work/shared/SEED.md "Dynamic Position Sizing": apply_individual_caps, normalize_to_target
+ * @see docs/design.md#position-sizing (the seed's individual caps, then normalisation to the target)
  * @module
  */
 import type { Weighting } from "./sizing_options.ts";

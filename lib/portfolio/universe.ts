@@ -10,7 +10,7 @@
  * confidence only); its low technical score keeps it out of the portfolio,
  * unless `direction: "up"` excludes it here.
  *
- * @see /work/shared/SEED.md "Asset Universe Construction"
+ * @see docs/design.md#asset-universe
  * @module
  */
 import { _checkChoice, _checkCount, _checkNumber, _fmt } from "./_checks.ts";

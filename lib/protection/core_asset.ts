@@ -15,7 +15,7 @@
  * designation + expiryDays inclusive (the seed revokes when date > expiry); a
  * new score above the threshold after that designates it again.
  *
- * @see /work/shared/SEED.md "Core Asset Management (Module 5)"
+ * @see docs/design.md#core-assets
  * @module
  */
 import { checkInteger, checkNumber } from "./check_options.ts";

@@ -14,7 +14,7 @@
  * wrong signal without holding a failing asset for a week. Core assets (by
  * state, when the core rule is enabled) never enter grace.
  *
- * @see /work/shared/SEED.md "Grace Period System (Module 4)"
+ * @see docs/design.md#grace-periods
  * @module
  */
 import { checkInteger, checkNumber } from "./check_options.ts";

@@ -5,7 +5,7 @@
  * Only `close` is held back: adjusting or decaying a young position stays
  * allowed (the grace period, above this rule, shrinks positions on purpose).
  *
- * @see /work/shared/SEED.md "Holding Periods: minimum position duration enforcement (3+ days)"
+ * @see docs/design.md#holding-period
  * @module
  */
 import { checkInteger, checkNumber } from "./check_options.ts";

@@ -15,7 +15,7 @@
  * constants built with the rules), which keeps a decision well under a
  * microsecond (see orchestrator_bench.ts).
  *
- * @see /work/shared/SEED.md "Protection System Details"
+ * @see docs/design.md#the-orchestrator
  * @module
  */
 import type { ProtectionFact } from "./facts.ts";

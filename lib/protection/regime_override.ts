@@ -11,7 +11,7 @@
  * "holding_period"] }`. Core immunity ranks above this rule and is never
  * bypassed.
  *
- * @see /work/shared/SEED.md "Priority Hierarchy (Module 8)"
+ * @see docs/design.md#regime-override and docs/design.md#priority-hierarchy
  * @module
  */
 import { checkInteger } from "./check_options.ts";

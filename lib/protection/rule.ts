@@ -2,7 +2,7 @@
  * The one contract every protection rule implements, the built-in rules' names
  * and priorities, and the do-nothing rule that fills a disabled slot.
  *
- * @see /work/shared/SEED.md "Priority Hierarchy (Module 8)"
+ * @see docs/design.md#priority-hierarchy
  * @module
  */
 import type { ProtectionFact } from "./facts.ts";

@@ -9,7 +9,7 @@
  * opening fact and the request carry `timeMs`, else from days × 24, so on daily
  * bars only a same-day round trip is too short.
  *
- * @see /work/shared/SEED.md "Whipsaw Protection (Module 7)"
+ * @see docs/design.md#whipsaw
  * @module
  */
 import { checkInteger, checkNumber } from "./check_options.ts";

@@ -7,7 +7,7 @@
  */
 
 import type { RunResult } from "../engine/run_result.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 import { checkRunResult } from "./run_result_schema.ts";
 
 /** Reads and checks a result file. Needs read permission on `path`. */
@@ -16,7 +16,8 @@ export async function readRunResult(path: string): Promise<RunResult> {
   try {
     text = await Deno.readTextFile(path);
   } catch (error) {
-    throw new InputError(`${path}: ${_readProblem(error)}`, { cause: error });
+    throw accessProblem(error, "result file", path, "read") ??
+      new InputError(`${path}: ${_readProblem(error)}`, { cause: error });
   }
   let value: unknown;
   try {
@@ -30,8 +31,5 @@ export async function readRunResult(path: string): Promise<RunResult> {
 function _readProblem(error: unknown): string {
   if (error instanceof Deno.errors.NotFound) return "no such file";
   if (error instanceof Deno.errors.IsADirectory) return "is a folder, not a result file";
-  if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
-    return `not allowed to read it (${(error as Error).message})`;
-  }
   return `cannot read it (${error instanceof Error ? error.message : String(error)})`;
 }

@@ -7,6 +7,7 @@
 export * from "./run_from_config.ts";
 export * from "./strategy_source.ts";
 export * from "./write_results.ts";
+export * from "./latest_run.ts";
 export * from "./summary.ts";
 export * from "./code_version.ts";
 export * from "./run_audit.ts";

@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import { AuditLog } from "../audit/audit_log.ts";
 import type { EventSink } from "../audit/event_sink.ts";
 import { SqliteEventStore } from "../audit/sqlite_store.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem } from "../errors.ts";
 import type { PreparedRun } from "./run_from_config.ts";
 
 /** An open run audit: where it is, its log, and how to end it. */
@@ -61,15 +61,7 @@ async function _freshFile(path: string): Promise<void> {
       });
     }
   } catch (error) {
-    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
-      throw new InputError(
-        `cannot write ${
-          dirname(path)
-        }: this task may only write under its results folder (see its permission set in deno.json)`,
-        { cause: error },
-      );
-    }
-    throw error;
+    throw accessProblem(error, "folder", dirname(path), "write") ?? error;
   }
 }
 

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { builtInStrategies } from "../engine/built_in_strategies.ts";
 import type { StrategyFactory } from "../engine/define_strategy.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem, InputError } from "../errors.ts";
 
 /** Whether a `strategy.name` is a path to a file rather than a built-in name. */
 export function isStrategyPath(name: string): boolean {
@@ -39,8 +39,9 @@ export async function resolveStrategy(
   const url = pathToFileURL(resolve(name)).href;
   try {
     await Deno.stat(resolve(name));
-  } catch {
-    throw new InputError(`strategy file ${name}: not found`);
+  } catch (error) {
+    throw accessProblem(error, "strategy file", name, "read") ??
+      new InputError(`strategy file ${name}: not found`, { cause: error });
   }
   let module: Record<string, unknown>;
   try {

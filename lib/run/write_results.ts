@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import type { RunResult } from "../engine/run_result.ts";
-import { InputError } from "../errors.ts";
+import { accessProblem } from "../errors.ts";
 import { jsonChunks } from "./json_chunks.ts";
 
 /** A file's content: its text, or its text in pieces (written one after another, never joined). */
@@ -43,13 +43,7 @@ export async function writeFilesAtomically(
     for (const [temp, path] of staged) await Deno.rename(temp, path);
     return staged.map(([, path]) => path);
   } catch (error) {
-    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
-      throw new InputError(
-        `cannot write ${folder}: this task may only write under its results folder (see its permission set in deno.json)`,
-        { cause: error },
-      );
-    }
-    throw error;
+    throw accessProblem(error, "folder", folder, "write") ?? error;
   }
 }
 
