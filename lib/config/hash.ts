@@ -43,7 +43,7 @@ export function hashOf(value: unknown): string {
  * assert.notEqual(configHash({ run: { cash: 1, benchmark: ["QQQ"] } }), configHash({ run: { cash: 1 } }));
  * ```
  */
-export function configHash(config: { readonly run: { readonly benchmark?: unknown } }): string {
+export function configHash(config: { readonly run: Readonly<Record<string, unknown>> }): string {
   return hashOf(
     config.run.benchmark === undefined
       ? { ...config, run: { ...config.run, benchmark: "SPY" } }
