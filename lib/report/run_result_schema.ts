@@ -186,22 +186,8 @@ const shared = {
   }).nullable(),
 };
 
-type Columns = {
-  readonly equity: {
-    readonly dates: readonly string[];
-    readonly value: readonly number[];
-    readonly cash: readonly number[];
-    readonly exposure: readonly number[];
-    readonly turnover: readonly number[];
-  };
-  readonly regimes:
-    | { readonly dates: readonly string[]; readonly regime: readonly string[] }
-    | null;
-  readonly allocation: {
-    readonly dates: readonly string[];
-    readonly byBucket: Readonly<Record<string, readonly number[]>>;
-  } | null;
-};
+/** The columns of a result that must match their dates. */
+type Columns = Pick<RunResult, "equity" | "regimes" | "allocation">;
 
 /** Columns that must match their dates, reported at their paths. */
 function _checkColumns(
