@@ -43,17 +43,17 @@ Deno.test("report script refuses bad input with one line and writes nothing", as
   await withFolder(async (dir) => {
     await Deno.writeTextFile(`${dir}/text.json`, "hello");
     await Deno.writeTextFile(`${dir}/other.json`, JSON.stringify({ name: "not a result" }));
-    await Deno.writeTextFile(`${dir}/v2.json`, JSON.stringify({ ...RESULT, version: 2 }));
+    await Deno.writeTextFile(`${dir}/v3.json`, JSON.stringify({ ...RESULT, version: 3 }));
     const cases: [string[], string][] = [
       [[`${dir}/missing.json`], "no such file"],
       [[`${dir}/text.json`], "not JSON"],
       [[`${dir}/other.json`], "not a run result"],
-      [[`${dir}/v2.json`], "result version 2 is not supported"],
+      [[`${dir}/v3.json`], "result version 3 is not supported"],
       [[dir, dir], "expected one result file or run folder"],
-      [[`${dir}/v2.json`, "--colour"], "bad command line"],
+      [[`${dir}/v3.json`, "--colour"], "bad command line"],
     ];
     for (const [args, message] of cases) await assert.rejects(main(args), InputError, message);
-    assert.deepEqual(await names(dir), ["other.json", "text.json", "v2.json"]);
+    assert.deepEqual(await names(dir), ["other.json", "text.json", "v3.json"]);
   });
 });
 

@@ -115,6 +115,50 @@ export default defineStrategy({
   }
 });
 
+Deno.test("backtest runs the named benchmarks beside the strategy, the first for beta and alpha", async () => {
+  const { dir, cleanup } = await resultsScratch("cli-benchmarks");
+  try {
+    const args = ["--strategy", "equal-weight", "--no-audit", "--results-dir", dir];
+    const named = ["--benchmark", "QQQ,60/40:SPY,TLT,equal-weight"];
+    const run = await runTask("backtest", "backtest", [...args, ...named, "--json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.version, 2);
+    assert.deepEqual(
+      result.benchmarks.map((b: { name: string }) => b.name),
+      ["QQQ", "60/40:SPY,TLT", "equal-weight"],
+    );
+    // equal-weight is the strategy itself here: the same broker and costs give the same curve.
+    assert.deepEqual(result.benchmarks[2].value, result.equity.value);
+    assert.equal(result.benchmarks[2].metrics.sharpe, result.metrics.sharpe);
+    const summary = await runTask("backtest", "backtest", [...args, ...named, "--no-report"]);
+    assert.match(summary.stdout, /strategy\s+QQQ\s+60\/40:SPY,TLT\s+equal-weight/);
+    assert.match(summary.stdout, /Beta \(vs QQQ\)/);
+  } finally {
+    await cleanup();
+  }
+});
+
+Deno.test("backtest by default runs SPY and 60/40:SPY,TLT, and says what the data cannot form", async () => {
+  const { dir, cleanup } = await resultsScratch("cli-default-benchmarks");
+  try {
+    const args = ["--strategy", "equal-weight", "--no-audit", "--no-report", "--results-dir", dir];
+    const full = await runTask("backtest", "backtest", [...args, "--json"]);
+    assert.equal(full.code, 0, full.stderr);
+    const result = JSON.parse(full.stdout);
+    assert.deepEqual(
+      result.benchmarks.map((b: { name: string }) => b.name),
+      ["SPY", "60/40:SPY,TLT"],
+    );
+    assert.deepEqual(result.benchmarkNotes, []);
+    const partial = await runTask("backtest", "backtest", [...args, "--tickers", "SPY,QQQ"]);
+    assert.equal(partial.code, 0, partial.stderr);
+    assert.match(partial.stdout, /benchmark 60\/40:SPY,TLT left out: TLT is not in the run's data/);
+  } finally {
+    await cleanup();
+  }
+});
+
 const BAD_INPUTS: [string, string[], RegExp][] = [
   ["an unknown flag", ["--csah", "5"], /unknown flag --csah \(did you mean --cash\?\)/],
   ["a bad date", ["--start-date", "2020-02-30"], /run\.start: must be a date as YYYY-MM-DD/],
@@ -123,6 +167,12 @@ const BAD_INPUTS: [string, string[], RegExp][] = [
   ["an empty range", ["--start-date", "2030-01-01"], /no trading day between 2030-01-01/],
   ["an unknown strategy", ["--strategy", "moon"], /unknown strategy "moon"/],
   ["an unknown bucket", ["--buckets", "Moon Assets"], /unknown bucket "Moon Assets"/],
+  [
+    "a benchmark naming a ticker not in the data",
+    ["--benchmark", "SPY,60/40:SPY,NOPE"],
+    /run\.benchmark: "60\/40:SPY,NOPE": unknown ticker NOPE/,
+  ],
+  ["a benchmark mix short of tickers", ["--benchmark", "60/40:SPY"], /2 weights need 2 tickers/],
   [
     "a bucket limit below the position cap",
     ["--max-single", "0.5"],

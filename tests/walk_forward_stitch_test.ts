@@ -17,6 +17,8 @@ import { loadMarket, type MarketData } from "../lib/data/load_market.ts";
 import type { RunResult } from "../lib/engine/run_result.ts";
 import { executeRun, panelFor, prepareRun } from "../lib/run/run_from_config.ts";
 import { REGIME_AWARE } from "../lib/run/strategy_source.ts";
+import { runBenchmarks } from "../lib/run/benchmark_runs.ts";
+import { parseBenchmarks } from "../lib/run/benchmark_spec.ts";
 import {
   chooseInSampleWinner,
   deflatedSharpeRatio,
@@ -87,15 +89,20 @@ Deno.test("a walk-forward of real runs picks winners in sample and stitches a re
     cash = piece.result.finalValue;
   }
   const dates = outOfSampleDates(calendar, windows);
-  const spy = panel.close[panel.indexOf("SPY")] as Float64Array;
-  const close = dates.map((_, i) => spy[(windows[0]?.test.from ?? 0) + i] ?? null);
+  const benchmarks = runBenchmarks(panel, parseBenchmarks(["SPY"]), {
+    cash: base.run.cash,
+    broker: base.broker,
+    start: dates[0] ?? "",
+    end: dates.at(-1) ?? "",
+    riskFreeRate: base.run.riskFreeRate,
+  });
   const { result, pieces: placed } = stitchOutOfSample({
     pieces,
     startedAt: "2025-01-02T00:00:00.000Z",
     codeVersion: "walk-forward-test",
     configHash: "sha256:walk-forward-test",
     config: { train: "5y", test: "2y", metric: "sharpe" },
-    benchmark: { ticker: "SPY", close },
+    benchmarks,
   });
   assert.deepEqual(placed.map((p) => p.scale), [1, 1, 1], "cash chained: fills as executed");
   assert.equal(result.period.start, "2016-01-04");

@@ -26,7 +26,8 @@ export type Config = {
     readonly start?: string | undefined;
     readonly end?: string | undefined;
     readonly cash: number;
-    readonly benchmark: string;
+    /** Benchmark specs (see lib/run/benchmark_spec.ts); unset: the default set. */
+    readonly benchmark?: string | string[] | undefined;
     readonly riskFreeRate: number;
   };
   readonly data: {

@@ -27,7 +27,7 @@ Deno.test("loadConfig() reads the file, the environment and the flags, and keeps
     assert.equal(loaded.configPath, path);
     assert.equal(loaded.extra.json, true);
     assert.equal(loaded.config.run.cash, 30000);
-    assert.equal(loaded.config.run.benchmark, "TLT");
+    assert.deepEqual(loaded.config.run.benchmark, ["TLT"]); // a list, as the flag takes it
     assert.equal(loaded.config.preset, "adaptive");
     assert.deepEqual(loaded.layers.map((l) => l.kind), ["preset", "file", "env", "flags"]);
   });

@@ -45,6 +45,7 @@ type Def = {
   defaultValue?: unknown;
   entries?: Record<string, string>;
   values?: readonly unknown[];
+  options?: readonly z.ZodType[];
 };
 
 function defOf(schema: z.ZodType): Def {
@@ -97,6 +98,10 @@ function kindOf(core: z.ZodType, schemaText: string): { kind: ParamKind; typeNam
       return { kind: { type: "number" }, typeName: String(def.values?.[0]) };
     case "array":
       return { kind: { type: "list" }, typeName: "a,b,..." };
+    case "union": // one value or a list of them (run.benchmark): the flag takes the list
+      return (def.options ?? []).some((o) => defOf(o).type === "array")
+        ? { kind: { type: "list" }, typeName: "a,b,..." }
+        : { kind: { type: "json" }, typeName: "JSON" };
     case "record":
       return def.valueType && defOf(def.valueType).type === "array"
         ? { kind: { type: "json" }, typeName: "JSON" }

@@ -48,7 +48,7 @@ Deno.test("resolveConfig() applies defaults < preset < file < environment < flag
   assert.equal(origin("universe.maxAssets"), "file:my.yaml");
   assert.equal(config.sizing.maxBucketWeight, PRESETS.conservative.values.sizing?.maxBucketWeight);
   assert.equal(origin("sizing.maxBucketWeight"), "preset:conservative");
-  assert.equal(config.run.benchmark, "SPY");
+  assert.equal(config.run.benchmark, undefined); // unset: the default benchmarks
   assert.equal(origin("run.benchmark"), "default");
   assert.equal(origin("preset"), "file:my.yaml");
 });

@@ -41,9 +41,10 @@ export const runSection = z.strictObject({
     description: "Starting cash",
     flag: "cash",
   }),
-  benchmark: param(z.string().min(1).default("SPY"), {
+  benchmark: param(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(), {
     tier: "intermediate",
-    description: "Ticker the metrics compare against (beta, alpha, information ratio)",
+    description:
+      "Benchmarks (the first for beta, alpha): TICKER, 60/40:SPY,TLT, equal-weight; default SPY and 60/40:SPY,TLT",
     flag: "benchmark",
   }),
   riskFreeRate: param(z.number().min(-0.05).max(0.5).default(0), {

@@ -17,6 +17,7 @@ export * from "./rebalance.ts";
 export * from "./run_backtest.ts";
 export * from "./sma_cross.ts";
 export * from "./equal_weight.ts";
+export * from "./fixed_mix.ts";
 export * from "./built_in_strategies.ts";
 export * from "./pipeline.ts";
 export * from "./run_result.ts";

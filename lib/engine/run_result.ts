@@ -9,8 +9,12 @@ import type { Metrics } from "../analytics/metrics.ts";
 import type { Fill, OrderNote, Trade } from "./types.ts";
 import type { RegimeName } from "../market/regime.ts";
 
-/** Version of the result file layout. */
-export const RESULT_VERSION = 1;
+/**
+ * Version of the result file layout. 2: `benchmarks` (several, each simulated through the
+ * broker with its own metrics) and `benchmarkNotes` in place of version 1's one `benchmark`
+ * line of closes; version 1 files are still read (lib/report/run_result_schema.ts).
+ */
+export const RESULT_VERSION = 2;
 
 /** The regime path of the run: one entry per day, plus the transitions. */
 export type RegimePath = {
@@ -51,6 +55,23 @@ export type ProtectionActivity = {
   readonly blocksByRule: Readonly<Record<string, number>>;
 };
 
+/** A benchmark run beside the strategy (see lib/run/benchmark_runs.ts). */
+export type BenchmarkRun = {
+  /** `SPY`, `60/40:SPY,TLT`, `equal-weight`. */
+  readonly name: string;
+  /** Target weights by ticker, or null for equal-weight (every ticker of the run). */
+  readonly weights: Readonly<Record<string, number>> | null;
+  /** Bought once and held, or rebalanced on the first trading day of each month. */
+  readonly rebalance: "never" | "monthly";
+  /**
+   * Value on each of `equity.dates`, simulated with the run's cash, broker and costs (null
+   * only where a version 1 result's benchmark had no price yet).
+   */
+  readonly value: readonly (number | null)[];
+  /** Its metrics, computed as the strategy's; null for a version 1 result's benchmark. */
+  readonly metrics: Metrics | null;
+};
+
 /** A holding at the end of the run. */
 export type Holding = {
   readonly ticker: string;
@@ -82,10 +103,13 @@ export type RunResult = {
     readonly exposure: readonly number[];
     readonly turnover: readonly number[];
   };
-  /** The benchmark's close scaled to the initial cash, aligned to equity.dates, or null without one. */
-  readonly benchmark:
-    | { readonly ticker: string; readonly value: readonly (number | null)[] }
-    | null;
+  /**
+   * The benchmarks, in the order named; `metrics.benchmark` (beta, alpha, information ratio)
+   * measures the strategy against the first. Empty without one.
+   */
+  readonly benchmarks: readonly BenchmarkRun[];
+  /** What the default benchmarks left out, and why (empty when every one could be formed). */
+  readonly benchmarkNotes: readonly string[];
   readonly metrics: Metrics;
   readonly trades: readonly Trade[];
   readonly fills: readonly Fill[];

@@ -1,7 +1,8 @@
 /**
  * The market: asset buckets and the regime map, growth/inflation regime
  * detection with its transitions, the regime context provider (database
- * first), the accuracy score of detected regimes against labels, and the
+ * first), the accuracy score of detected regimes against labels and against
+ * the NBER's recessions, and the
  * multi-timeframe asset scanner (trending, ranging, breakout, breakdown).
  *
  * @module
@@ -13,6 +14,7 @@ export * from "./regime_detection.ts";
 export * from "./regime_transitions.ts";
 export * from "./regime_provider.ts";
 export * from "./regime_accuracy.ts";
+export * from "./recession_score.ts";
 export type { AxisSignals, RegimeSignals } from "./regime_signals.ts";
 export type { PriceColumns, ResolvedProxy } from "./regime_proxies.ts";
 export * from "./conditions.ts";

@@ -21,6 +21,16 @@
  * - volatility proxies: -(change^2 / sigma^2 - 1) / sqrt(2), which has mean 0 and
  *   variance 1 for normal changes, positive when the bar was calmer than usual.
  *
+ * Two corrections read the proxy's volatility against its long-run level
+ * (`regime_turbulence.ts`; both chosen on real prices 2002-07-30 to 2012-12-31, see
+ * docs/research.md):
+ * - calm against the long run (`calmAgainstLongRun`): a volatility proxy's bar scores
+ *   the lower of its score against the recent and against the long-run variance, so
+ *   volatility falling back from a crash is not read as growth while it is still above
+ *   its normal level;
+ * - turbulence (`turbulenceAxes`, inflation by default): a trend change is scaled down
+ *   by the turbulence weight, so a crash and its rebound cannot flip an axis in days.
+ *
  * An axis adds the weighted mean of its proxies' changes each bar. On the weekly
  * timeframe the sum moves on completed weeks; between them the unfinished week's
  * trend changes are added provisionally (volatility proxies wait for the week's end).
@@ -30,6 +40,7 @@
 import type { RegimeOptions } from "./regime_options.ts";
 import { forEachBar, type ResolvedProxy, RunningVariance } from "./regime_proxies.ts";
 import { MIN_VOLATILITY_BARS } from "./regime_momentum.ts";
+import { LongRunVariance, turbulenceWeight } from "./regime_turbulence.ts";
 
 /** Standardised changes of one proxy: on completed bars, and of the unfinished week. */
 export type ProxyChanges = {
@@ -51,19 +62,39 @@ export function proxyChanges(
   const n = level.length;
   const completed = new Float64Array(n).fill(NaN), unfinished = new Float64Array(n).fill(NaN);
   const variance = new RunningVariance(options.volatilityHalfLifeBars);
-  let previous = NaN;
+  const longRun = new LongRunVariance(options.longRunHalfLifeBars);
+  const damped = proxy.measure === "trend" && options.turbulenceAxes.includes(proxy.axis);
+  const recent = damped ? new RunningVariance(options.turbulenceHalfLifeBars) : undefined;
+  const calmLongRun = proxy.measure === "volatility" && options.calmAgainstLongRun;
+  let previous = NaN, weight = 1;
   forEachBar(level, week, (i, close) => {
     if (Number.isFinite(close)) {
       if (Number.isFinite(previous)) {
         const change = close - previous, v = variance.value(MIN_VOLATILITY_BARS);
-        if (!Number.isNaN(v)) completed[i] = _standardise(proxy, change, v);
+        const normal = longRun.value(MIN_VOLATILITY_BARS);
+        if (recent) {
+          recent.add(change);
+          weight = turbulenceWeight(
+            recent.value(MIN_VOLATILITY_BARS),
+            normal,
+            options.turbulenceTolerance,
+          );
+        }
+        if (!Number.isNaN(v)) {
+          let z = _standardise(proxy, change, v);
+          if (calmLongRun && !Number.isNaN(normal)) {
+            z = Math.min(z, _standardise(proxy, change, normal));
+          }
+          completed[i] = z * weight;
+        }
         variance.add(change);
+        longRun.add(change);
       }
       previous = close;
     }
     const x = level[i] as number, v = variance.value(MIN_VOLATILITY_BARS);
     if (week !== null && proxy.measure === "trend" && Number.isFinite(previous + x + v)) {
-      unfinished[i] = _clip((x - previous) / Math.sqrt(v));
+      unfinished[i] = _clip((x - previous) / Math.sqrt(v)) * weight;
     }
   });
   return { completed, unfinished };

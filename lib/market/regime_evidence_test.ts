@@ -5,6 +5,7 @@ import { accumulateEvidence, type ProxyChanges, proxyChanges } from "./regime_ev
 
 const proxy = (measure: "trend" | "volatility"): ResolvedProxy => ({
   name: "test",
+  axis: "growth",
   measure,
   long: ["A"],
   short: [],
@@ -66,4 +67,61 @@ Deno.test("accumulateEvidence() adds an unfinished week provisionally without ke
     unfinished: Float64Array.from([nan, 0.5, 2, nan]),
   };
   assert.deepEqual([...accumulateEvidence([c], [1], 2.5)], [1, 1.5, 2.5, 2]);
+});
+
+/** Log levels from one-bar changes of alternating sign with the given sizes. */
+const walk = (sizes: readonly number[]) => {
+  const level = new Float64Array(sizes.length + 1);
+  sizes.forEach((s, i) => (level[i + 1] = (level[i] as number) + (i % 2 === 0 ? s : -s)));
+  return level;
+};
+
+/** The exponentially weighted variance of `changes[0..=k]`, as RunningVariance and LongRunVariance define it. */
+const ewma = (changes: readonly number[], k: number, halfLife: number, normalised: boolean) => {
+  const d = Math.pow(0.5, 1 / halfLife);
+  let sum = 0, weight = 0, plain = 0;
+  for (let j = 0; j <= k; j++) {
+    const sq = (changes[j] as number) ** 2;
+    sum = d * sum + sq;
+    weight = d * weight + 1;
+    plain = j === 0 ? sq : d * plain + (1 - d) * sq;
+  }
+  return normalised ? sum / weight : plain;
+};
+
+Deno.test("proxyChanges() damps an inflation proxy's evidence in turbulence only, by (1.5 x long-run / recent)^2", () => {
+  const sizes = [...Array(1000).fill(0.01), ...Array(30).fill(0.04)];
+  const level = walk(sizes);
+  const inflation = { ...proxy("trend"), axis: "inflation" as const };
+  const damped = proxyChanges(inflation, level, null, DEFAULT_REGIME_OPTIONS).completed;
+  const plain = proxyChanges(proxy("trend"), level, null, DEFAULT_REGIME_OPTIONS).completed;
+  // Calm days count in full; the first violent day alone is no turbulence yet (recent variance
+  // about 1.5x the long run's, under 1.5^2): it counts in full too, clipped at 3.
+  assert.equal(damped[950], plain[950]);
+  assert.equal(damped[1001], plain[1001]);
+  assert.equal(Math.abs(damped[1001] as number), 3);
+  // 25 violent days in: recent (half-life 21, the day included) against long-run (504, before it).
+  const k = 1025, change = k - 1;
+  const recent = ewma(sizes, change, 21, false), longRun = ewma(sizes, change - 1, 504, true);
+  assert.ok(recent > 2.25 * longRun);
+  const weight = 2.25 * longRun / recent;
+  assert.ok(Math.abs((damped[k] as number) - (plain[k] as number) * weight) < 1e-12);
+  assert.ok(Math.abs(damped[k] as number) < 0.5 * Math.abs(plain[k] as number));
+});
+
+Deno.test("proxyChanges() reads a volatility proxy's bar as calm only as far as it is calm against the long run too", () => {
+  const sizes = [...Array(300).fill(0.01), ...Array(60).fill(0.03), ...Array(5).fill(0.015)];
+  const level = walk(sizes);
+  const off = { ...DEFAULT_REGIME_OPTIONS, calmAgainstLongRun: false };
+  const k = 361, change = k - 1; // the first 0.015 day
+  const recentOnly = proxyChanges(proxy("volatility"), level, null, off).completed[k] as number;
+  const both = proxyChanges(proxy("volatility"), level, null, DEFAULT_REGIME_OPTIONS)
+    .completed[k] as number;
+  // Against the recent variance (raised by the 60 violent days) the day looks calm: growth up.
+  assert.ok(recentOnly > 0.15, `${recentOnly}`);
+  // Against the long-run variance it is not: the lower score wins.
+  const longRun = ewma(sizes, change - 1, 504, true);
+  const expected = -(0.015 ** 2 / longRun - 1) / Math.SQRT2;
+  assert.ok(expected < recentOnly);
+  assert.ok(Math.abs(both - expected) < 1e-12, `${both} vs ${expected}`);
 });

@@ -5,6 +5,7 @@ import { momentumScore, smoothSeries } from "./regime_momentum.ts";
 
 const proxy = (measure: "trend" | "volatility", windowsDays: number[]): ResolvedProxy => ({
   name: "test",
+  axis: "growth",
   measure,
   long: ["A"],
   short: [],

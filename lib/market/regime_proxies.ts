@@ -19,6 +19,8 @@ export type PriceColumns = {
 /** A proxy with each member resolved to the ticker used and its defaults filled in. */
 export type ResolvedProxy = {
   readonly name: string;
+  /** The axis the proxy reads. */
+  readonly axis: "growth" | "inflation";
   readonly measure: "trend" | "volatility";
   readonly long: readonly string[];
   readonly short: readonly string[];
@@ -47,6 +49,7 @@ export function resolveProxies(
     return long && short
       ? [{
         name: c.name,
+        axis,
         measure: c.measure ?? "trend",
         long,
         short,

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { checkRunResult } from "./run_result_schema.ts";
+import { escapeHtml } from "./html_escape.ts";
 import { buildReport } from "./build_report.ts";
 import { declaredVersion, ECHARTS_VERSION } from "./echarts_library.ts";
 import { reportData } from "./report_data.ts";
@@ -97,7 +99,29 @@ Deno.test("buildReport() of a run without benchmark, regimes, allocation or prot
   ) {
     assert.ok(!html.includes(`id="chart-${id}"`), id);
   }
-  assert.ok(!html.includes("<th>Benchmark"));
+  assert.ok(!html.includes("<th>SPY</th>"));
+});
+
+Deno.test("buildReport() shows every benchmark as a line and a column, and the notes on the defaults", () => {
+  const notes = ["benchmark 60/40:SPY,TLT left out: TLT is not in the run's data"];
+  const html = buildReport({ ...FULL, benchmarkNotes: notes });
+  const data = embeddedData(html) as { equity: { benchmarks: { name: string }[] } };
+  assert.deepEqual(data.equity.benchmarks.map((b) => b.name), ["SPY", "60/40:SPY,TLT"]);
+  assert.ok(html.includes("<th>Strategy</th><th>SPY</th><th>60/40:SPY,TLT</th>"));
+  assert.ok(html.includes(`<p class="note">${escapeHtml(notes[0] as string)}</p>`));
+  assert.ok(html.includes("benchmarks SPY, 60/40:SPY,TLT"));
+});
+
+Deno.test("buildReport() of a version 1 result read back shows its one benchmark", () => {
+  const { benchmarks, benchmarkNotes: _, ...rest } = JSON.parse(JSON.stringify(FULL));
+  const old = checkRunResult(
+    { ...rest, version: 1, benchmark: { ticker: "SPY", value: benchmarks[0].value } },
+    "old.json",
+  );
+  const html = buildReport(old);
+  assert.ok(html.includes("<th>Strategy</th><th>SPY</th></tr>"));
+  const data = embeddedData(html) as { equity: { benchmarks: { name: string }[] } };
+  assert.deepEqual(data.equity.benchmarks.map((b) => b.name), ["SPY"]);
 });
 
 Deno.test("buildReport() of a 500-asset, 20-year run stays under 5 MB with at most 2,000 points a line and 500 trades", () => {
@@ -105,19 +129,19 @@ Deno.test("buildReport() of a 500-asset, 20-year run stays under 5 MB with at mo
   const html = buildReport(BIG);
   assert.ok(new TextEncoder().encode(html).length < 5 * 1024 * 1024);
   const data = embeddedData(html) as {
-    equity: { strategy: unknown[]; benchmark: unknown[] };
+    equity: { strategy: unknown[]; benchmarks: { points: unknown[] }[] };
     drawdown: { series: unknown[] };
     rolling: { sharpe: unknown[] };
   };
-  for (
-    const line of [
-      data.equity.strategy,
-      data.equity.benchmark,
-      data.drawdown.series,
-      data.rolling.sharpe,
-    ]
-  ) {
+  for (const line of [data.drawdown.series, data.rolling.sharpe]) {
     assert.ok(line.length > 1000 && line.length <= 2005, String(line.length));
+  }
+  // The strategy and its two benchmarks share the 2,000 points: 333 buckets of 6 extremes, so
+  // every line keeps at least a point a bucket and at most 2,000 in all.
+  const equity = [data.equity.strategy, ...data.equity.benchmarks.map((b) => b.points)];
+  assert.equal(equity.length, 3);
+  for (const line of equity) {
+    assert.ok(line.length >= 333 && line.length <= 2002, String(line.length));
   }
   assert.ok(
     html.includes(

@@ -1,6 +1,6 @@
 /**
- * The data of the equity chart: the account value against the benchmark,
- * downsampled together so both lines keep their extremes on shared dates.
+ * The data of the equity chart: the account value against the benchmarks,
+ * downsampled together so every line keeps its extremes on shared dates.
  *
  * @module
  */
@@ -12,9 +12,8 @@ import { extremaIndices } from "./downsample.ts";
 /** The equity chart's lines. */
 export type EquityChart = {
   readonly strategy: readonly ChartPoint[];
-  /** Null without a benchmark; null values where it has no price yet. */
-  readonly benchmark: readonly ChartPoint[] | null;
-  readonly benchmarkTicker: string | null;
+  /** One line per benchmark, in the result's order (null values where a version 1 benchmark had no price). */
+  readonly benchmarks: readonly { readonly name: string; readonly points: readonly ChartPoint[] }[];
   /** Whether the chart opens on a log scale. */
   readonly logScale: boolean;
 };
@@ -22,15 +21,13 @@ export type EquityChart = {
 /** The equity chart of a run, at most `maxPoints` points per line. */
 export function equityChart(result: RunResult, maxPoints: number, logScale: boolean): EquityChart {
   const { dates, value } = result.equity;
-  const benchmark = result.benchmark;
-  const indices = extremaIndices(
-    benchmark === null ? [value] : [value, benchmark.value],
-    maxPoints,
-  );
+  const indices = extremaIndices([value, ...result.benchmarks.map((b) => b.value)], maxPoints);
   return {
     strategy: pointsAt(dates, value, indices),
-    benchmark: benchmark === null ? null : pointsAt(dates, benchmark.value, indices),
-    benchmarkTicker: benchmark?.ticker ?? null,
+    benchmarks: result.benchmarks.map((b) => ({
+      name: b.name,
+      points: pointsAt(dates, b.value, indices),
+    })),
     logScale,
   };
 }

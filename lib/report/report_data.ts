@@ -61,8 +61,10 @@ function _checkEquity(result: RunResult): void {
   if (dates.length === 0) {
     throw new RangeError("Cannot build a report as the equity curve is empty");
   }
-  const columns: [string, number][] = [["equity.value", value.length]];
-  if (result.benchmark !== null) columns.push(["benchmark.value", result.benchmark.value.length]);
+  const columns: [string, number][] = [
+    ["equity.value", value.length],
+    ...result.benchmarks.map((b, k): [string, number] => [`benchmarks.${k}.value`, b.value.length]),
+  ];
   for (const [name, length] of columns) {
     if (length !== dates.length) {
       throw new RangeError(

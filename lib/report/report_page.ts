@@ -18,7 +18,7 @@ import type { ResolvedReportOptions } from "./report_options.ts";
 import { reportSections, SECTIONS } from "./report_sections.ts";
 
 function _header(result: RunResult): string {
-  const m = result.metrics, b = m.benchmark, ticker = result.benchmark?.ticker ?? null;
+  const m = result.metrics, b = m.benchmark, ticker = result.benchmarks[0]?.name ?? null;
   const versus = (v: number | null | undefined, format: (x: number | null) => string) =>
     b === null || v === undefined ? "" : `<small>${escapeHtml(ticker ?? "")} ${format(v)}</small>`;
   const ratio = (v: number | null) => formatNumber(v, 2);
@@ -48,7 +48,13 @@ function _header(result: RunResult): string {
   ];
   const sub = `${escapeHtml(result.period.start)} to ${escapeHtml(result.period.end)} · ${
     formatNumber(result.period.days)
-  } days · ${ticker === null ? "no benchmark" : `benchmark ${escapeHtml(ticker)}`}`;
+  } days · ${
+    ticker === null
+      ? "no benchmark"
+      : `benchmark${result.benchmarks.length > 1 ? "s" : ""} ${
+        escapeHtml(result.benchmarks.map((x) => x.name).join(", "))
+      }`
+  }`;
   return `<header class="top"><div class="wrap"><h1>${
     escapeHtml(result.strategy)
   }</h1><p class="sub">${sub}</p><div class="tiles">${

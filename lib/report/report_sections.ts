@@ -51,12 +51,13 @@ function _section(id: string, title: string, body: string): string {
 }
 
 function _equity(result: RunResult, data: ReportData): string {
-  const title = result.benchmark === null ? "Equity" : "Equity against the benchmark";
+  const title = result.benchmarks.length === 0 ? "Equity" : "Equity against the benchmarks";
   const toggle =
     `<div class="toolbar"><label><input type="checkbox" id="equity-log"> Log scale</label></div>`;
   const chart = chartDiv("equity", data.regimes === null ? 420 : 460, "Equity curve");
   const legend = data.regimes === null ? "" : regimeSharesHtml(data.regimes);
-  return _section("equity", title, `${toggle}${chart}${legend}`);
+  const notes = result.benchmarkNotes.map((n) => _note(escapeHtml(n))).join("");
+  return _section("equity", title, `${toggle}${chart}${legend}${notes}`);
 }
 
 function _drawdown(data: ReportData): string {
@@ -153,7 +154,7 @@ export function reportSections(
     _regimes(data),
     _allocation(result, data, options.maxHoldings),
     _protection(result, data),
-    _section("metrics", "Metrics", metricsTableHtml(result.metrics, result.benchmark)),
+    _section("metrics", "Metrics", metricsTableHtml(result.metrics, result.benchmarks)),
     _section(
       "trades",
       "Trades",

@@ -21,8 +21,10 @@ export type ReturnsCharts = {
   readonly monthly: readonly MonthCell[];
   /** Yearly returns of the strategy on `years` (null for a year without one). */
   readonly yearly: readonly (number | null)[];
-  /** Yearly returns of the benchmark on `years`, or null without a benchmark. */
+  /** Yearly returns of the first benchmark on `years`, or null without a benchmark. */
   readonly benchmarkYearly: readonly (number | null)[] | null;
+  /** The first benchmark's name, or null without one. */
+  readonly benchmarkName: string | null;
 };
 
 /** The calendar returns charts of a run. */
@@ -43,6 +45,7 @@ export function returnsCharts(result: RunResult): ReturnsCharts {
     monthly: cells,
     yearly: years.map((year) => _rounded(yearly[year])),
     benchmarkYearly: bench === null ? null : years.map((year) => _rounded(bench[year])),
+    benchmarkName: result.benchmarks[0]?.name ?? null,
   };
 }
 
@@ -51,9 +54,10 @@ function _rounded(v: number | undefined): number | null {
 }
 
 function _benchmarkYearly(result: RunResult): Readonly<Record<string, number>> | null {
-  if (result.benchmark === null) return null;
+  const first = result.benchmarks[0];
+  if (first === undefined) return null;
   const dates: string[] = [], value: number[] = [];
-  result.benchmark.value.forEach((v, i) => {
+  first.value.forEach((v, i) => {
     if (v !== null && v > 0) {
       dates.push(result.equity.dates[i] ?? "");
       value.push(v);

@@ -1,7 +1,8 @@
 /**
  * The checker of a result file read back from disk: a zod schema of
  * `RunResult` (lib/engine/run_result.ts) that lists every problem with its
- * path. The report reads nothing it has not checked.
+ * path. The report reads nothing it has not checked. Results of version 1
+ * (one benchmark) are read too, upgraded to the current layout.
  *
  * @module
  */
@@ -113,9 +114,16 @@ const orderNote = z.object({
   date: isoDate,
 });
 
-/** The schema of a result file (unknown keys are dropped, not refused, so a newer engine's additions do not break the report). */
-export const runResultSchema = z.object({
-  version: z.literal(RESULT_VERSION),
+const benchmarkRun = z.object({
+  name: z.string(),
+  weights: z.record(z.string(), num).nullable(),
+  rebalance: z.enum(["never", "monthly"]),
+  value: z.array(nullableNum),
+  metrics: metrics.nullable(),
+});
+
+/** The fields every version shares. */
+const shared = {
   strategy: z.string(),
   startedAt: z.string(),
   codeVersion: z.string(),
@@ -133,7 +141,6 @@ export const runResultSchema = z.object({
     exposure: z.array(num),
     turnover: z.array(num),
   }),
-  benchmark: z.object({ ticker: z.string(), value: z.array(nullableNum) }).nullable(),
   metrics,
   trades: z.array(trade),
   fills: z.array(fill),
@@ -177,15 +184,25 @@ export const runResultSchema = z.object({
     }),
     blocksByRule: z.record(z.string(), num),
   }).nullable(),
-}).superRefine((r, ctx) => {
+};
+
+/** The columns of a result that must match their dates. */
+type Columns = Pick<RunResult, "equity" | "regimes" | "allocation">;
+
+/** Columns that must match their dates, reported at their paths. */
+function _checkColumns(
+  r: Columns,
+  benchmarks: readonly [path: (string | number)[], length: number][],
+  ctx: z.RefinementCtx,
+): void {
   const n = r.equity.dates.length;
-  const columns: [string[], number][] = [
+  const columns: [(string | number)[], number][] = [
     [["equity", "value"], r.equity.value.length],
     [["equity", "cash"], r.equity.cash.length],
     [["equity", "exposure"], r.equity.exposure.length],
     [["equity", "turnover"], r.equity.turnover.length],
+    ...benchmarks,
   ];
-  if (r.benchmark !== null) columns.push([["benchmark", "value"], r.benchmark.value.length]);
   for (const [path, length] of columns) {
     if (length !== n) {
       ctx.addIssue({ code: "custom", path, message: `has ${length} entries for ${n} dates` });
@@ -207,7 +224,37 @@ export const runResultSchema = z.object({
       });
     }
   }
-});
+}
+
+/** The schema of a result file (unknown keys are dropped, not refused, so a newer engine's additions do not break the report). */
+export const runResultSchema = z.object({
+  version: z.literal(RESULT_VERSION),
+  ...shared,
+  benchmarks: z.array(benchmarkRun),
+  benchmarkNotes: z.array(z.string()),
+}).superRefine((r, ctx) =>
+  _checkColumns(
+    r,
+    r.benchmarks.map((b, k) => [["benchmarks", k, "value"], b.value.length]),
+    ctx,
+  )
+);
+
+/** Version 1: one benchmark, its closes scaled to the starting cash, its figures in `metrics.benchmark`. */
+const runResultSchemaV1 = z.object({
+  version: z.literal(1),
+  ...shared,
+  benchmark: z.object({ ticker: z.string(), value: z.array(nullableNum) }).nullable(),
+}).superRefine((r, ctx) =>
+  _checkColumns(
+    r,
+    r.benchmark === null ? [] : [[["benchmark", "value"], r.benchmark.value.length]],
+    ctx,
+  )
+);
+
+/** Results of these versions are read (older ones upgraded to the current layout). */
+export const READABLE_RESULT_VERSIONS: readonly number[] = [1, RESULT_VERSION];
 
 /** Problems listed at most, the rest counted. */
 const MAX_PROBLEMS = 10;
@@ -233,16 +280,45 @@ export function checkRunResult(value: unknown, source: string): RunResult {
   if (!("version" in value) || !("equity" in value) || !("metrics" in value)) {
     throw new InputError(`${source}: not a run result (no version, equity or metrics)`);
   }
-  if (value.version !== RESULT_VERSION) {
+  if (!READABLE_RESULT_VERSIONS.includes(value.version as number)) {
     throw new InputError(
       `${source}: result version ${
         JSON.stringify(value.version)
-      } is not supported (this report reads version ${RESULT_VERSION})`,
+      } is not supported (this report reads versions ${READABLE_RESULT_VERSIONS.join(" and ")})`,
     );
+  }
+  if (value.version === 1) {
+    const old = runResultSchemaV1.safeParse(value);
+    if (old.success) return _upgradeV1(old.data);
+    _throwIssues(old.error.issues, source);
   }
   const parsed = runResultSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues;
+  _throwIssues(parsed.error.issues, source);
+}
+
+/**
+ * A version 1 result in the current layout: its one benchmark (a ticker's closes, no
+ * costs) becomes the first of `benchmarks`, held, without metrics of its own (its figures
+ * stay in `metrics.benchmark`).
+ */
+function _upgradeV1(old: z.infer<typeof runResultSchemaV1>): RunResult {
+  const { benchmark, version: _, ...rest } = old;
+  return {
+    version: RESULT_VERSION,
+    ...rest,
+    benchmarks: benchmark === null ? [] : [{
+      name: benchmark.ticker,
+      weights: { [benchmark.ticker]: 1 },
+      rebalance: "never",
+      value: benchmark.value,
+      metrics: null,
+    }],
+    benchmarkNotes: [],
+  };
+}
+
+function _throwIssues(issues: readonly z.core.$ZodIssue[], source: string): never {
   const lines = issues.slice(0, MAX_PROBLEMS).map((issue) =>
     `${source}: ${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`
   );

@@ -22,8 +22,48 @@ Deno.test("checkRunResult() accepts a result written as JSON and gives it back u
 });
 
 Deno.test("checkRunResult() names a result of another version in one line", () => {
-  assert.deepEqual(problemsOf(() => checkRunResult({ ...roundTrip(), version: 2 }, "r.json")), [
-    "r.json: result version 2 is not supported (this report reads version 1)",
+  assert.deepEqual(problemsOf(() => checkRunResult({ ...roundTrip(), version: 3 }, "r.json")), [
+    "r.json: result version 3 is not supported (this report reads versions 1 and 2)",
+  ]);
+});
+
+/** The synthetic result as version 1 wrote it: one benchmark of closes, no notes. */
+function versionOne() {
+  const { benchmarks, benchmarkNotes: _, ...rest } = roundTrip();
+  return { ...rest, version: 1, benchmark: { ticker: "SPY", value: benchmarks[0].value } };
+}
+
+Deno.test("checkRunResult() reads a version 1 result, its benchmark first in benchmarks", () => {
+  const old = versionOne();
+  old.benchmark.value[0] = null; // version 1 wrote null before the ticker's first price
+  const result = checkRunResult(old, "old.json");
+  assert.equal(result.version, 2);
+  assert.deepEqual(result.benchmarks, [{
+    name: "SPY",
+    weights: { SPY: 1 },
+    rebalance: "never",
+    value: old.benchmark.value,
+    metrics: null,
+  }]);
+  assert.deepEqual(result.benchmarkNotes, []);
+  assert.deepEqual(result.metrics, old.metrics);
+  const none = checkRunResult({ ...versionOne(), benchmark: null }, "old.json");
+  assert.deepEqual(none.benchmarks, []);
+});
+
+Deno.test("checkRunResult() checks a version 1 result's columns at their own paths", () => {
+  const old = versionOne();
+  old.benchmark.value.pop();
+  assert.deepEqual(problemsOf(() => checkRunResult(old, "old.json")), [
+    "old.json: benchmark.value: has 399 entries for 400 dates",
+  ]);
+});
+
+Deno.test("checkRunResult() checks that each benchmark's values match the dates", () => {
+  const broken = roundTrip();
+  broken.benchmarks[1].value.pop();
+  assert.deepEqual(problemsOf(() => checkRunResult(broken, "r.json")), [
+    "r.json: benchmarks.1.value: has 399 entries for 400 dates",
   ]);
 });
 

@@ -4,19 +4,19 @@
  * test window (each piece starting from the previous one's ending value, see
  * `stitch_pieces.ts`), cash scaled with it, exposure and turnover carried as
  * they were, trades and fills of every piece, metrics recomputed on the
- * stitched curve with lib/analytics, and a benchmark over the same days.
+ * stitched curve with lib/analytics, and benchmarks over the same days.
  *
- * The benchmark cannot be rebuilt from the pieces' own benchmark lines (each
+ * The benchmarks cannot be rebuilt from the pieces' own benchmark lines (each
  * starts afresh on its first day, losing the return across every boundary),
- * so the caller passes the benchmark's closes on the stitched dates
- * ({@link outOfSampleDates}); as in a single run, the metrics compare against
- * it only when every close is there.
+ * so the caller runs them once over the stitched dates ({@link outOfSampleDates})
+ * through the same broker, as a single run does (`runBenchmarks`), and passes
+ * them; as in a single run, the metrics compare against the first.
  *
  * @module
  */
 
 import { computeMetrics } from "../analytics/metrics.ts";
-import { RESULT_VERSION, type RunResult } from "../engine/run_result.ts";
+import { type BenchmarkRun, RESULT_VERSION, type RunResult } from "../engine/run_result.ts";
 import { chainPieces, type OutOfSamplePiece, type StitchedPiece } from "./stitch_pieces.ts";
 import {
   joinAllocations,
@@ -41,7 +41,7 @@ import {
  *   configHash: "sha256:...",
  *   config: { grid: "grid.yaml", train: "3y", test: "1y" },
  * };
- * assert.equal(options.benchmark, undefined);
+ * assert.equal(options.benchmarks, undefined);
  * ```
  */
 export type StitchOptions = {
@@ -54,8 +54,13 @@ export type StitchOptions = {
   readonly config: unknown;
   /** Name in the report; default the first piece's strategy followed by " (walk-forward)". */
   readonly strategy?: string;
-  /** The benchmark's closes on the stitched dates (null where missing). */
-  readonly benchmark?: { readonly ticker: string; readonly close: readonly (number | null)[] };
+  /**
+   * The benchmarks run over the stitched dates from the first piece's initial cash (one value
+   * per stitched date each); the metrics compare against the first. Default none.
+   */
+  readonly benchmarks?: readonly BenchmarkRun[];
+  /** Notes on benchmarks left out, recorded as the result's `benchmarkNotes`. */
+  readonly benchmarkNotes?: readonly string[];
   /** Annual risk-free rate of the metrics; default the first piece's. */
   readonly riskFreeRate?: number;
 };
@@ -97,7 +102,7 @@ export type StitchedOutOfSample = {
 /**
  * Stitches the out-of-sample pieces of a walk-forward into one run result.
  * Throws `RangeError` when the pieces do not tile their windows in order on
- * the same data, or the benchmark's closes are not one per stitched date.
+ * the same data, or a benchmark does not hold one value per stitched date.
  *
  * @example Two pieces, the second run from 1,000 where the first ended at 1,100
  * ```ts
@@ -137,14 +142,14 @@ export function stitchOutOfSample(options: StitchOptions): StitchedOutOfSample {
     exposure: results.flatMap((r) => r.equity.exposure),
     turnover: results.flatMap((r) => r.equity.turnover),
   };
-  const benchmark = _benchmark(options.benchmark, equity.dates.length, first.initialCash);
+  const benchmarks = _benchmarks(options.benchmarks ?? [], equity.dates.length);
   const orders = joinOrders(results, scales);
   const riskFreeRate = options.riskFreeRate ?? first.metrics.riskFreeRate;
   const metrics = computeMetrics(
     {
       curve: equity,
       trades: orders.trades,
-      ...(benchmark?.complete ? { benchmark: benchmark.values } : {}),
+      ...(_complete(benchmarks[0]) ? { benchmark: benchmarks[0].value } : {}),
     },
     { riskFreeRate, periodsPerYear: first.metrics.periodsPerYear },
   );
@@ -163,7 +168,8 @@ export function stitchOutOfSample(options: StitchOptions): StitchedOutOfSample {
     finalCash: last.finalCash * lastScale,
     finalValue: equity.value[n - 1] ?? NaN,
     equity,
-    benchmark: benchmark ? { ticker: benchmark.ticker, value: benchmark.display } : null,
+    benchmarks,
+    benchmarkNotes: options.benchmarkNotes ?? [],
     metrics,
     ...orders,
     holdings: scaledHoldings(last, lastScale),
@@ -174,26 +180,19 @@ export function stitchOutOfSample(options: StitchOptions): StitchedOutOfSample {
   return { result, pieces: placed };
 }
 
-/** The benchmark's closes scaled to the initial cash on the first day, as a single run draws it. */
-function _benchmark(
-  input: StitchOptions["benchmark"],
-  days: number,
-  cash: number,
-): { ticker: string; values: number[]; display: (number | null)[]; complete: boolean } | null {
-  if (input === undefined) return null;
-  if (input.close.length !== days) {
-    throw new RangeError(
-      `Cannot stitch out-of-sample pieces as the benchmark must hold one close per stitched date: it holds ${input.close.length} for ${days} dates`,
-    );
+/** The benchmarks, checked to hold one value per stitched date. */
+function _benchmarks(runs: readonly BenchmarkRun[], days: number): readonly BenchmarkRun[] {
+  for (const run of runs) {
+    if (run.value.length !== days) {
+      throw new RangeError(
+        `Cannot stitch out-of-sample pieces as benchmark ${run.name} must hold one value per stitched date: it holds ${run.value.length} for ${days} dates`,
+      );
+    }
   }
-  const base = input.close[0];
-  if (base === null || base === undefined || !(Number.isFinite(base) && base > 0)) return null;
-  const values = input.close.map((c) => c === null ? NaN : c / base * cash);
-  const complete = values.every((v) => Number.isFinite(v) && v > 0);
-  return {
-    ticker: input.ticker,
-    values,
-    display: values.map((v) => Number.isFinite(v) ? v : null),
-    complete,
-  };
+  return runs;
+}
+
+/** True when a benchmark has a value on every day (a single run compares only against such). */
+function _complete(run: BenchmarkRun | undefined): run is BenchmarkRun & { value: number[] } {
+  return run !== undefined && run.value.every((v) => v !== null && Number.isFinite(v));
 }

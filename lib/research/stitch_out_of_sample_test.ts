@@ -3,7 +3,7 @@ import { assertClose } from "../analytics/_assert_close.ts";
 import { computeMetrics } from "../analytics/metrics.ts";
 import { isoDayNumber } from "../analytics/iso_day.ts";
 import { isoDateOfDay } from "../engine/civil_day.ts";
-import type { RunResult } from "../engine/run_result.ts";
+import type { BenchmarkRun, RunResult } from "../engine/run_result.ts";
 import { buildReport } from "../report/build_report.ts";
 import { checkRunResult } from "../report/run_result_schema.ts";
 import { syntheticRunResult } from "../report/testdata/synthetic_run_result.ts";
@@ -147,36 +147,41 @@ Deno.test("stitchOutOfSample() joins regimes, allocation and protection, or drop
   assert.equal(stitchOutOfSample({ ...META, pieces: lacking }).result.regimes, null);
 });
 
-Deno.test("stitchOutOfSample() draws a benchmark from its closes on the stitched days", () => {
+/** A benchmark run with the given values (as `runBenchmarks` gives over the stitched days). */
+function benchmarkRun(value: readonly (number | null)[]): BenchmarkRun {
+  return { name: "SPY", weights: { SPY: 1 }, rebalance: "never", value, metrics: null };
+}
+
+Deno.test("stitchOutOfSample() carries the benchmarks run over the stitched days and compares against the first", () => {
   const dates = outOfSampleDates(CALENDAR, WINDOWS);
-  const close = dates.map((_, i) => 50 + i / 10);
+  const value = dates.map((_, i) => 1_000_000 * (1 + i / 500));
   const { result } = stitchOutOfSample({
     ...META,
     pieces: pieces(),
-    benchmark: { ticker: "SPY", close },
+    benchmarks: [benchmarkRun(value)],
+    benchmarkNotes: ["60/40:SPY,TLT left out: TLT has no prices"],
   });
-  assert.equal(result.benchmark?.ticker, "SPY");
-  assert.equal(result.benchmark?.value[0], 1_000_000);
-  assertClose(result.benchmark?.value.at(-1), (close.at(-1) ?? NaN) / 50 * 1_000_000);
-  assertClose(result.metrics.benchmark?.totalReturn, (close.at(-1) ?? NaN) / 50 - 1);
-  // A missing close is drawn as a gap and keeps the benchmark out of the metrics, as in a single run.
-  const gappy = close.map((c, i) => i === 7 ? null : c);
+  assert.equal(result.benchmarks[0]?.name, "SPY");
+  assert.deepEqual(result.benchmarkNotes, ["60/40:SPY,TLT left out: TLT has no prices"]);
+  assertClose(result.metrics.benchmark?.totalReturn, (value.at(-1) ?? NaN) / 1_000_000 - 1);
+  // A missing value keeps the benchmark out of the metrics, as in a single run.
+  const gappy = value.map((v, i) => i === 7 ? null : v);
   const withGap = stitchOutOfSample({
     ...META,
     pieces: pieces(),
-    benchmark: { ticker: "SPY", close: gappy },
+    benchmarks: [benchmarkRun(gappy)],
   });
-  assert.equal(withGap.result.benchmark?.value[7], null);
+  assert.equal(withGap.result.benchmarks[0]?.value[7], null);
   assert.equal(withGap.result.metrics.benchmark, null);
   assert.throws(
     () =>
       stitchOutOfSample({
         ...META,
         pieces: pieces(),
-        benchmark: { ticker: "SPY", close: close.slice(1) },
+        benchmarks: [benchmarkRun(value.slice(1))],
       }),
     RangeError,
-    "one close per stitched date",
+    "one value per stitched date",
   );
 });
 
@@ -185,7 +190,7 @@ Deno.test("stitchOutOfSample() gives a result the report reads and draws", () =>
   const options: StitchOptions = {
     ...META,
     pieces: pieces(),
-    benchmark: { ticker: "SPY", close: dates.map((_, i) => 100 * Math.exp(i / 500)) },
+    benchmarks: [benchmarkRun(dates.map((_, i) => 1_000_000 * Math.exp(i / 500)))],
   };
   const { result } = stitchOutOfSample(options);
   const roundTrip = checkRunResult(JSON.parse(JSON.stringify(result)), "stitched.json");

@@ -21,7 +21,7 @@ import {
   runFigures,
 } from "../analytics/protection_effectiveness.ts";
 import type { Config } from "../config/schema.ts";
-import { hashOf } from "../config/hash.ts";
+import { configHash } from "../config/hash.ts";
 import type { RunResult } from "../engine/run_result.ts";
 import { InputError } from "../errors.ts";
 import { RULE_NAMES } from "../protection/rule.ts";
@@ -107,15 +107,19 @@ export async function runAblation(run: PreparedRun, context: RunContext): Promis
   for (const { protection, rule } of ABLATED_PROTECTIONS) {
     const enabledInBase = run.config.protection[protection];
     const config = withProtectionOff(run.config, protection);
-    const configHash = hashOf(config);
+    const variantHash = configHash(config);
     const variant = enabledInBase
-      ? runFigures(await executeRun({ ...run, config, configHash }, quiet), run.panel, options)
+      ? runFigures(
+        await executeRun({ ...run, config, configHash: variantHash }, quiet),
+        run.panel,
+        options,
+      )
       : base;
     protections.push({
       protection,
       rule,
       enabledInBase,
-      configHash,
+      configHash: variantHash,
       baseVerdicts: ruleVerdicts(result, rule),
       variant,
       effect: protectionEffect(base, variant),

@@ -4,7 +4,7 @@ import { MemorySink } from "../audit/event_sink.ts";
 import { runFigures } from "../analytics/protection_effectiveness.ts";
 import { builtInStrategies } from "../engine/built_in_strategies.ts";
 import { validateConfig } from "../config/load.ts";
-import { hashOf } from "../config/hash.ts";
+import { configHash } from "../config/hash.ts";
 import { loadMarket } from "../data/load_market.ts";
 import { InputError } from "../errors.ts";
 import {
@@ -52,12 +52,15 @@ Deno.test("runAblation() runs one variant per protection with exactly that switc
     ["regimeOverride", "regime_override"],
   ]);
   for (const row of ablation.report.protections) {
-    assert.equal(row.configHash, hashOf(withProtectionOff(config, row.protection)));
+    assert.equal(row.configHash, configHash(withProtectionOff(config, row.protection)));
     assert.notEqual(row.configHash, prepared.configHash);
   }
   // The whipsaw variant is the run of the config with whipsaw off, nothing else.
   const off = withProtectionOff(config, "whipsaw");
-  const direct = await executeRun({ ...prepared, config: off, configHash: hashOf(off) }, context);
+  const direct = await executeRun(
+    { ...prepared, config: off, configHash: configHash(off) },
+    context,
+  );
   assert.deepEqual(
     rowOf("whipsaw")?.variant,
     runFigures(direct, prepared.panel, { windowDays: 14, fillAt: "nextOpen" }),

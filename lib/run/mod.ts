@@ -16,5 +16,7 @@ export * from "./audit_bridge.ts";
 export * from "./regime_services.ts";
 export * from "./regime_result.ts";
 export * from "./result_parts.ts";
+export * from "./benchmark_spec.ts";
+export * from "./benchmark_runs.ts";
 export * from "./database_services.ts";
 export * from "./ablation.ts";

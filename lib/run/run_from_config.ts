@@ -3,7 +3,8 @@
  * {@link RunResult}, in two steps: {@link prepareRun} checks everything the
  * user gave (date range, strategy params) and writes nothing; {@link executeRun}
  * runs the strategy through the broker, records decisions in the audit log
- * when one is given, and computes the metrics against the benchmark. The
+ * when one is given, runs the benchmarks beside it through the same broker and
+ * computes the metrics against the first. The
  * clock and the code version come in as arguments.
  *
  * @module
@@ -11,7 +12,7 @@
 import { Panel } from "../data/panel.ts";
 import type { MarketData } from "../data/load_market.ts";
 import type { Config } from "../config/schema.ts";
-import { hashOf } from "../config/hash.ts";
+import { configHash } from "../config/hash.ts";
 import type { StrategyFactory } from "../engine/define_strategy.ts";
 import type { Strategy } from "../engine/strategy.ts";
 import { runBacktest } from "../engine/run_backtest.ts";
@@ -25,7 +26,9 @@ import { InputError } from "../errors.ts";
 import { REGIME_AWARE } from "./strategy_source.ts";
 import { auditObserver } from "./audit_bridge.ts";
 import { marketServices, protectionFor, regimeAwareOptions } from "./regime_services.ts";
-import { benchmarkValues, holdingsAt } from "./result_parts.ts";
+import { holdingsAt } from "./result_parts.ts";
+import { type BenchmarkChoice, chooseBenchmarks } from "./benchmark_spec.ts";
+import { runBenchmarks } from "./benchmark_runs.ts";
 import { allocationByBucket, ProtectionTally, regimePath } from "./regime_result.ts";
 
 /** A run checked and ready: nothing has been written yet. */
@@ -41,6 +44,8 @@ export type PreparedRun = {
   /** The strategy, for a built-in or file strategy; absent for regime-aware (built at run time). */
   readonly strategy?: Strategy;
   readonly configHash: string;
+  /** The benchmarks to run beside it, checked against the data, and notes on the defaults. */
+  readonly benchmarks: BenchmarkChoice;
 };
 
 /** Builds the Panel a config asks for from loaded data. */
@@ -48,7 +53,7 @@ export function panelFor(config: Config, market: MarketData): Panel {
   return Panel.fromSeries(market.series, { prices: config.data.prices, splits: market.splits });
 }
 
-/** Checks the run's range and strategy params; an {@link InputError} names what is wrong. */
+/** Checks the run's range, benchmarks and strategy params; an {@link InputError} names what is wrong. */
 export function prepareRun(
   config: Config,
   market: MarketData,
@@ -70,7 +75,8 @@ export function prepareRun(
     panel,
     start: panel.dateAt(from),
     end: panel.dateAt(to),
-    configHash: hashOf(config),
+    configHash: configHash(config),
+    benchmarks: chooseBenchmarks(config.run.benchmark, panel.tickers),
   };
   if (definition === REGIME_AWARE) return { ...base, strategyName: REGIME_AWARE };
   return {
@@ -131,13 +137,16 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
     ...(context.audit ? { observer: auditObserver(context.audit) } : {}),
   });
   const equity = result.equity;
-  const benchmark = benchmarkValues(panel, config.run.benchmark, equity.dates, config.run.cash);
+  const benchmarks = runBenchmarks(panel, run.benchmarks.specs, {
+    cash: config.run.cash,
+    broker: config.broker,
+    start: run.start,
+    end: run.end,
+    riskFreeRate: config.run.riskFreeRate,
+  });
+  const first = benchmarks[0]?.value as number[] | undefined;
   const metrics = computeMetrics(
-    {
-      curve: equity,
-      trades: result.trades,
-      ...(benchmark && benchmark.complete ? { benchmark: benchmark.values } : {}),
-    },
+    { curve: equity, trades: result.trades, ...(first ? { benchmark: first } : {}) },
     { riskFreeRate: config.run.riskFreeRate },
   );
   const to = panel.indexOnOrBefore(run.end);
@@ -160,7 +169,8 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
       exposure: Array.from(equity.exposure),
       turnover: Array.from(equity.turnover),
     },
-    benchmark: benchmark ? { ticker: config.run.benchmark, value: benchmark.display } : null,
+    benchmarks,
+    benchmarkNotes: run.benchmarks.notes,
     metrics,
     trades: result.trades,
     fills: result.fills,

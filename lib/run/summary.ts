@@ -1,9 +1,10 @@
 /**
  * The short text summary a run prints: period, values, the main metrics
- * against the benchmark, trading activity.
+ * beside each benchmark's, trading activity.
  *
  * @module
  */
+import type { Metrics } from "../analytics/metrics.ts";
 import type { RunResult } from "../engine/run_result.ts";
 import { moneyText } from "./money_text.ts";
 
@@ -13,33 +14,39 @@ const num = (x: number | null | undefined, d = 2) =>
   x === null || x === undefined ? "—" : x.toFixed(d);
 const money = moneyText;
 
-/** Lines of the summary table. */
+/** Lines of the summary: the run, its regimes and protection, and its metrics beside each benchmark's. */
 export function summaryLines(result: RunResult): string[] {
   const m = result.metrics;
   const b = m.benchmark;
-  const rows: [string, string, string][] = [
-    ["Total return", pct(m.totalReturn), pct(b?.totalReturn)],
-    ["CAGR", pct(m.cagr), pct(b?.cagr)],
-    ["Annual volatility", pct(m.annualVolatility), pct(b?.annualVolatility)],
-    ["Sharpe", num(m.sharpe), num(b?.sharpe)],
-    ["Sortino", num(m.sortino), ""],
-    ["Calmar", num(m.calmar), ""],
-    ["Max drawdown", pct(m.maxDrawdown.depth), pct(b?.maxDrawdown.depth)],
-    ["Beta", num(b?.beta), ""],
-    ["Alpha (annual)", pct(b?.alpha), ""],
-    ["Information ratio", num(b?.informationRatio), ""],
-    ["Trades", String(m.trades.count), ""],
-    ["Win rate", pct(m.trades.winRate), ""],
-    ["Profit factor", num(m.trades.profitFactor), ""],
-    ["SQN", num(m.trades.sqn), ""],
-    ["Turnover (annual)", num(m.turnover), ""],
-    ["Exposure (average)", pct(m.exposure), ""],
+  const columns = [m, ...result.benchmarks.map((x) => x.metrics)];
+  const each = (f: (c: Metrics) => string) => columns.map((c) => (c === null ? "—" : f(c)));
+  const alone = (value: string) => [value, ...result.benchmarks.map(() => "")];
+  const versus = result.benchmarks[0] ? ` (vs ${result.benchmarks[0].name})` : "";
+  const rows: [string, string[]][] = [
+    ["Total return", each((c) => pct(c.totalReturn))],
+    ["CAGR", each((c) => pct(c.cagr))],
+    ["Annual volatility", each((c) => pct(c.annualVolatility))],
+    ["Sharpe", each((c) => num(c.sharpe))],
+    ["Sortino", each((c) => num(c.sortino))],
+    ["Calmar", each((c) => num(c.calmar))],
+    ["Max drawdown", each((c) => pct(c.maxDrawdown.depth))],
+    ["Exposure (average)", each((c) => pct(c.exposure))],
+    ["Turnover (annual)", each((c) => num(c.turnover))],
+    ["Trades", each((c) => String(c.trades.count))],
+    [`Beta${versus}`, alone(num(b?.beta))],
+    [`Alpha (annual)${versus}`, alone(pct(b?.alpha))],
+    [`Information ratio${versus}`, alone(num(b?.informationRatio))],
+    ["Win rate", alone(pct(m.trades.winRate))],
+    ["Profit factor", alone(num(m.trades.profitFactor))],
+    ["SQN", alone(num(m.trades.sqn))],
   ];
+  const names = ["strategy", ...result.benchmarks.map((x) => x.name)];
   const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(8, ...rows.map((r) => r[1].length));
-  const header = `${"".padEnd(w0)}  ${"strategy".padStart(w1)}  ${
-    result.benchmark ? result.benchmark.ticker : ""
-  }`;
+  const widths = names.map((name, k) =>
+    Math.max(8, name.length, ...rows.map((r) => (r[1][k] ?? "").length))
+  );
+  const line = (label: string, cells: readonly string[]) =>
+    `${label.padEnd(w0)}  ${cells.map((c, k) => c.padStart(widths[k] ?? 8)).join("  ")}`.trimEnd();
   const trimmed = result.orderNotes.filter((n) => n.outcome === "trimmed").length;
   const rejected = result.orderNotes.filter((n) => n.outcome === "rejected").length;
   return [
@@ -50,8 +57,12 @@ export function summaryLines(result: RunResult): string[] {
       money(result.finalCash)
     }`,
     "",
-    header.trimEnd(),
-    ...rows.map(([k, s, bm]) => `${k.padEnd(w0)}  ${s.padStart(w1)}  ${bm}`.trimEnd()),
+    line("", names),
+    ...rows.map(([label, cells]) => line(label, cells)),
+    ...(result.benchmarks.length > 0
+      ? ["benchmarks: run through the same broker, costs and cash as the strategy"]
+      : []),
+    ...result.benchmarkNotes,
     "",
     `fills ${result.fills.length}, orders trimmed ${trimmed}, rejected ${rejected}`,
     `config ${result.configHash.slice(0, 12)}  data ${

@@ -18,6 +18,7 @@ export function reportPalette() {
   return {
     strategy: "#1d4ed8",
     benchmark: "#6b7280",
+    benchmarks: ["#6b7280", "#c2820a", "#0c8599", "#9c36b5", "#5c940d"],
     drawdown: "#dc2626",
     positive: "#15803d",
     negative: "#b91c1c",

@@ -99,16 +99,16 @@ export function reportEquityOption(data: ReportData, log: boolean): EChartsOptio
     lineStyle: { width: 1.6 },
     color: palette.strategy,
   }];
-  if (eq.benchmark !== null) {
+  eq.benchmarks.forEach((b, k) => {
     lines.push({
       type: "line",
-      name: `Benchmark (${eq.benchmarkTicker ?? ""})`,
-      data: eq.benchmark.map((p) => [p[0], p[1]]),
+      name: b.name,
+      data: b.points.map((p) => [p[0], p[1]]),
       showSymbol: false,
-      lineStyle: { width: 1.2 },
-      color: palette.benchmark,
+      lineStyle: k === 0 ? { width: 1.2 } : { width: 1.2, type: "dashed" },
+      color: palette.benchmarks[k % palette.benchmarks.length] ?? palette.benchmark,
     });
-  }
+  });
   const grid = banded
     ? [{ left: 72, right: 24, top: 44, bottom: 116 }, {
       left: 72,

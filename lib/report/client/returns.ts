@@ -90,7 +90,7 @@ export function reportYearlyOption(data: ReportData): EChartsOption {
   if (r.benchmarkYearly !== null) {
     series.push({
       type: "bar",
-      name: `Benchmark (${data.equity.benchmarkTicker ?? ""})`,
+      name: r.benchmarkName ?? "Benchmark",
       data: [...r.benchmarkYearly],
       color: palette.benchmark,
     });

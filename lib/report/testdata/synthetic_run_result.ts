@@ -13,6 +13,7 @@ import { createRandom, type Random } from "../../data/random.ts";
 import { formatIsoDay, parseIsoDay, weekdayOfDay } from "../../data/dates.ts";
 import {
   type Allocation,
+  type BenchmarkRun,
   type Holding,
   type ProtectionActivity,
   type RegimePath,
@@ -104,7 +105,8 @@ export function syntheticRunResult(options: SyntheticRunOptions): RunResult {
       exposure: walk.value.map(() => 0.96),
       turnover,
     },
-    benchmark: sections ? { ticker: "SPY", value: benchmark } : null,
+    benchmarks: sections ? _benchmarks(dates, benchmark) : [],
+    benchmarkNotes: [],
     metrics: computeMetrics({
       curve: { dates, value: walk.value, exposure: walk.value.map(() => 0.96), turnover },
       trades,
@@ -307,6 +309,20 @@ function _protection(
   return { verdicts, totals, blocksByRule };
 }
 
+/** SPY held, and a 60/40 mix of it and a steady bond line, with their metrics. */
+function _benchmarks(dates: readonly string[], spy: readonly number[]): BenchmarkRun[] {
+  const first = spy[0] ?? 1;
+  const mix = spy.map((v, i) => (spy[0] ?? 0) * (0.6 * v / first + 0.4 * (1 + 0.0001 * i)));
+  return [
+    { name: "SPY", weights: { SPY: 1 }, rebalance: "never", value: spy },
+    { name: "60/40:SPY,TLT", weights: { SPY: 0.6, TLT: 0.4 }, rebalance: "monthly", value: mix },
+  ].map((b) => ({
+    ...b,
+    rebalance: b.rebalance as BenchmarkRun["rebalance"],
+    metrics: computeMetrics({ curve: { dates, value: b.value } }),
+  }));
+}
+
 /**
  * A run result with the given equity (and optional benchmark) and nothing
  * else: no trades, holdings or sections; metrics computed from the values.
@@ -330,7 +346,16 @@ export function resultWithEquity(
       exposure: value.map(() => 1),
       turnover: value.map(() => 0),
     },
-    benchmark: benchmark === null ? null : { ticker: "SPY", value: benchmark },
+    benchmarks: benchmark === null ? [] : [{
+      name: "SPY",
+      weights: { SPY: 1 },
+      rebalance: "never",
+      value: benchmark,
+      metrics: full
+        ? computeMetrics({ curve: { dates, value: benchmark.map((v) => v ?? NaN) } })
+        : null,
+    }],
+    benchmarkNotes: [],
     metrics: computeMetrics({
       curve: { dates, value },
       ...(full ? { benchmark: benchmark.map((v) => v ?? NaN) } : {}),
