@@ -17,3 +17,7 @@ export * from "./regime_result.ts";
 export * from "./result_parts.ts";
 export * from "./database_services.ts";
 export * from "./ablation.ts";
+export * from "./shared_services.ts";
+export * from "./service_cache.ts";
+export * from "./read_tracker.ts";
+export * from "./scan_memo.ts";
