@@ -9,7 +9,8 @@
  * @module
  */
 import { checkSchemaName } from "../audit/postgres_schema.ts";
-import { type Database, databaseError, guardQuery } from "../db/database.ts";
+import type postgres from "postgres";
+import { type Database, databaseError, guardQuery, type Sql } from "../db/database.ts";
 import { describeConnection } from "../db/connection.ts";
 import { type MetricName, metricSpec } from "./sweep_metric.ts";
 import type { PlannedRun } from "./sweep_plan.ts";
@@ -25,6 +26,11 @@ import {
   type SweepProgress,
   type SweepStore,
 } from "./sweep_store.ts";
+
+/** A value as a JSONB parameter (a string passed as text and cast would be stored as a JSON string). */
+function _json(sql: Sql | postgres.TransactionSql, value: unknown) {
+  return sql.json(value as postgres.JSONValue);
+}
 
 /** The default schema of the PostgreSQL sweep store. */
 export const DEFAULT_SWEEP_SCHEMA = "sweep";
@@ -116,9 +122,8 @@ export class PostgresSweepStore implements SweepStore {
         if (held !== undefined && held.data_hash !== definition.dataHash) {
           throw dataMismatch(name, String(held.data_hash), definition.dataHash);
         }
-        const text = JSON.stringify(definition);
         await tx`INSERT INTO ${tx(s)}.sweeps (name, data_hash, definition, created_at, updated_at)
-          VALUES (${name}, ${definition.dataHash}, ${text}::jsonb, now(), now())
+          VALUES (${name}, ${definition.dataHash}, ${_json(tx, definition)}, now(), now())
           ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_at = now()`;
         await tx`DELETE FROM ${tx(s)}.sweep_plan WHERE sweep = ${name}`;
         for (let i = 0; i < plan.length; i += 1000) {
@@ -126,7 +131,7 @@ export class PostgresSweepStore implements SweepStore {
             sweep: name,
             position: r.position,
             config_hash: r.configHash,
-            params: JSON.stringify(r.params),
+            params: _json(tx, r.params),
           }));
           await tx`INSERT INTO ${tx(s)}.sweep_plan ${tx(rows)}`;
         }
@@ -159,7 +164,7 @@ export class PostgresSweepStore implements SweepStore {
       "store a calendar",
       () =>
         sql`INSERT INTO ${sql(this.schema)}.sweep_calendars (id, dates)
-        VALUES (${id}, ${JSON.stringify(dates)}::jsonb) ON CONFLICT DO NOTHING`,
+        VALUES (${id}, ${_json(sql, dates)}) ON CONFLICT DO NOTHING`,
     );
     this.#calendars.add(id);
   }
@@ -173,8 +178,8 @@ export class PostgresSweepStore implements SweepStore {
           sql(this.schema)
         }.sweep_runs (sweep, config_hash, params, metrics, summary,
         calendar_id, returns, duration_ms, finished_at) VALUES (${name}, ${record.configHash},
-        ${JSON.stringify(record.params)}::jsonb, ${JSON.stringify(record.metrics)}::jsonb,
-        ${JSON.stringify(record.summary)}::jsonb, ${record.calendar.id},
+        ${_json(sql, record.params)}, ${_json(sql, record.metrics)},
+        ${_json(sql, record.summary)}, ${record.calendar.id},
         ${encodeReturns(record.returns)}, ${record.durationMs}, now()) ON CONFLICT DO NOTHING`,
     );
     return result.count === 1;

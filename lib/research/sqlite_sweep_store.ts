@@ -132,7 +132,8 @@ export class SqliteSweepStore implements SweepStore {
     return new SqliteSweepStore(path, db);
   }
 
-  begin(definition: SweepDefinition, plan: readonly PlannedRun[]): Promise<void> {
+  // deno-lint-ignore require-await
+  async begin(definition: SweepDefinition, plan: readonly PlannedRun[]): Promise<void> {
     const db = this.#db;
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -159,7 +160,6 @@ export class SqliteSweepStore implements SweepStore {
       db.exec("ROLLBACK");
       throw error;
     }
-    return Promise.resolve();
   }
 
   definition(name: string): Promise<SweepDefinition | undefined> {
