@@ -205,11 +205,17 @@ export async function* runSweep(
   if (share) executor.useDatabase(database.get);
   const execute = (run: PlannedRun): Promise<ExecutedRun> => {
     const config = _configOf(plan, run);
-    if (pool) return pool.run(config, run.params);
-    if (config.database.enabled) {
-      return database.open().then(() => executor.run(config, run.params));
-    }
-    return executor.run(config, run.params);
+    const done = pool
+      ? pool.run(config, run.params)
+      : config.database.enabled
+      ? database.open().then(() => executor.run(config, run.params))
+      : executor.run(config, run.params);
+    return done.catch((error: Error) => {
+      const which = `${plan.source}: the run ${describeParams(run.params)}`;
+      throw error instanceof InputError
+        ? new InputError(`${which}: ${error.message}`, { cause: error })
+        : new Error(`${which} failed: ${error.message}`, { cause: error });
+    });
   };
   let failed = true;
   try {
