@@ -32,5 +32,6 @@ export * from "./lib/audit/mod.ts";
 export * from "./lib/db/mod.ts";
 export * from "./lib/config/mod.ts";
 export * from "./lib/run/mod.ts";
+export * from "./lib/research/mod.ts";
 export * from "./lib/report/mod.ts";
 export * from "./lib/notebook/mod.ts";

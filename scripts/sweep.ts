@@ -55,7 +55,7 @@ table and writes ranked.json and report.html there. Started again, it runs only 
   --seed S          the random search's seed (default: the grid's, else 1)
   --workers N       worker threads (default: one per core; 0 runs in the main thread)
   --metric M        rank by sharpe (default), sortino, calmar, cagr, totalReturn, maxDrawdown,
-                    volatility, turnover, winRate, profitFactor, sqn, alpha, informationRatio
+                    annualVolatility, turnover, winRate, profitFactor, sqn, alpha, informationRatio
   --top N           rows of the ranked table on screen (default 10)
   --postgres        store runs in PostgreSQL (DATABASE_URL or DB_*) instead of the SQLite file
   --schema NAME     the PostgreSQL schema of the store (default sweep)

@@ -94,21 +94,21 @@ export function assignmentAt(parameters: readonly GridParameter[], index: number
  * @example Two parameters, then a random pick of two combinations
  * ```ts
  * import assert from "node:assert/strict";
- * import { combinations } from "./grid_space.ts";
+ * import { gridCombinations } from "./grid_space.ts";
  *
  * const parameters = [
  *   { path: "sizing.minScore", values: [0.6, 0.7] },
  *   { path: "rebalance.frequency", values: ["weekly", "monthly"] },
  * ];
- * assert.deepEqual(combinations(parameters).map((a) => Object.values(a)), [
+ * assert.deepEqual(gridCombinations(parameters).map((a) => Object.values(a)), [
  *   [0.6, "weekly"], [0.6, "monthly"], [0.7, "weekly"], [0.7, "monthly"],
  * ]);
- * const picked = combinations(parameters, { count: 2, seed: 7 });
+ * const picked = gridCombinations(parameters, { count: 2, seed: 7 });
  * assert.equal(picked.length, 2);
- * assert.deepEqual(combinations(parameters, { count: 2, seed: 7 }), picked); // same seed, same pick
+ * assert.deepEqual(gridCombinations(parameters, { count: 2, seed: 7 }), picked); // same seed, same pick
  * ```
  */
-export function combinations(
+export function gridCombinations(
   parameters: readonly GridParameter[],
   random?: RandomSearch,
 ): Assignment[] {

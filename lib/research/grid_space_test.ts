@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import {
   assignmentAt,
   combinationCount,
-  combinations,
   expandValues,
+  gridCombinations,
   gridParameters,
 } from "./grid_space.ts";
 
@@ -27,29 +27,32 @@ Deno.test("expandValues() refuses a value listed twice", () => {
   );
 });
 
-Deno.test("combinations() lists the grid with the first parameter slowest", () => {
+Deno.test("gridCombinations() lists the grid with the first parameter slowest", () => {
   const parameters = gridParameters({ a: [1, 2], b: ["x", "y", "z"] }, "p");
   assert.equal(combinationCount(parameters), 6);
-  const all = combinations(parameters);
+  const all = gridCombinations(parameters);
   assert.deepEqual(all.map((c) => `${c.a}${c.b}`), ["1x", "1y", "1z", "2x", "2y", "2z"]);
   assert.deepEqual(assignmentAt(parameters, 4), { a: 2, b: "y" });
 });
 
-Deno.test("combinations() with a random search draws distinct combinations, the same for the same seed", () => {
+Deno.test("gridCombinations() with a random search draws distinct combinations, the same for the same seed", () => {
   const parameters = gridParameters({
     a: { from: 1, to: 10, step: 1 },
     b: { from: 1, to: 10, step: 1 },
   }, "p");
-  const pick = combinations(parameters, { count: 20, seed: 3 });
+  const pick = gridCombinations(parameters, { count: 20, seed: 3 });
   assert.equal(pick.length, 20);
   assert.equal(new Set(pick.map((c) => `${c.a}/${c.b}`)).size, 20);
-  assert.deepEqual(combinations(parameters, { count: 20, seed: 3 }), pick);
-  assert.notDeepEqual(combinations(parameters, { count: 20, seed: 4 }), pick);
+  assert.deepEqual(gridCombinations(parameters, { count: 20, seed: 3 }), pick);
+  assert.notDeepEqual(gridCombinations(parameters, { count: 20, seed: 4 }), pick);
   // A count at or above the grid's size runs the whole grid, in grid order.
-  assert.deepEqual(combinations(parameters, { count: 500, seed: 3 }), combinations(parameters));
+  assert.deepEqual(
+    gridCombinations(parameters, { count: 500, seed: 3 }),
+    gridCombinations(parameters),
+  );
 });
 
-Deno.test("combinations() samples a grid too large to list by drawing each parameter", () => {
+Deno.test("gridCombinations() samples a grid too large to list by drawing each parameter", () => {
   const big = gridParameters(
     Object.fromEntries(
       Array.from({ length: 7 }, (_, i) => [`p${i}`, { from: 1, to: 10, step: 1 }]),
@@ -57,12 +60,12 @@ Deno.test("combinations() samples a grid too large to list by drawing each param
     "p",
   );
   assert.equal(combinationCount(big), 1e7);
-  const pick = combinations(big, { count: 50, seed: 1 });
+  const pick = gridCombinations(big, { count: 50, seed: 1 });
   assert.equal(new Set(pick.map((c) => JSON.stringify(c))).size, 50);
-  assert.deepEqual(combinations(big, { count: 50, seed: 1 }), pick);
+  assert.deepEqual(gridCombinations(big, { count: 50, seed: 1 }), pick);
   assert.throws(
     () =>
-      combinations(
+      gridCombinations(
         gridParameters({
           ...Object.fromEntries(
             Array.from({ length: 8 }, (_, i) => [`q${i}`, { from: 1, to: 10, step: 1 }]),

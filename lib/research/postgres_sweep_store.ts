@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS ${s}.sweep_runs (
 export class PostgresSweepStore implements SweepStore {
   readonly kind = "postgres" as const;
   readonly location: string;
+  /** The PostgreSQL schema holding the tables. */
   readonly schema: string;
   readonly #db: Database;
   readonly #calendars = new Set<string>();

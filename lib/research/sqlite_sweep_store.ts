@@ -235,6 +235,7 @@ export class SqliteSweepStore implements SweepStore {
     return Promise.resolve({ planned: Number(row.planned), stored: Number(row.stored) });
   }
 
+  /** Closes the file (again: nothing). */
   close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close();
     return Promise.resolve();

@@ -1,5 +1,6 @@
 /**
- * The metrics a sweep can rank its runs by: where each sits in a run's
+ * The metrics a sweep can rank its runs by (the names of lib/analytics/metrics.ts,
+ * as walk-forward's in-sample winner takes them): where each sits in a run's
  * {@link Metrics} and which way is better (a higher Sharpe, a shallower
  * drawdown, a lower volatility).
  *
@@ -15,7 +16,7 @@ export const METRIC_NAMES = [
   "cagr",
   "totalReturn",
   "maxDrawdown",
-  "volatility",
+  "annualVolatility",
   "turnover",
   "winRate",
   "profitFactor",
@@ -56,7 +57,7 @@ const SPECS: Readonly<Record<MetricName, Omit<MetricSpec, "name">>> = {
     format: "percent",
     label: "Max drawdown",
   },
-  volatility: {
+  annualVolatility: {
     path: ["annualVolatility"],
     better: "lower",
     format: "percent",

@@ -23,7 +23,7 @@ import { resolveConfig } from "../config/resolve_config.ts";
 import type { Config } from "../config/schema.ts";
 import { InputError } from "../errors.ts";
 import type { RandomSearch } from "./grid_file.ts";
-import { type Assignment, combinations, type GridParameter } from "./grid_space.ts";
+import { type Assignment, gridCombinations, type GridParameter } from "./grid_space.ts";
 
 /** One run of a sweep: its place in the plan, its parameters and its config's hash. */
 export type PlannedRun = {
@@ -99,7 +99,7 @@ export function planSweep(request: {
   const runs: PlannedRun[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const params of combinations(parameters, request.random)) {
+  for (const params of gridCombinations(parameters, request.random)) {
     const parsed = configOf(params);
     if (parsed.config === undefined) {
       for (const line of parsed.problems) {

@@ -97,6 +97,7 @@ export interface SweepStore {
   returns(name: string, configHash: string): Promise<StoredReturns | undefined>;
   /** Planned and stored counts. */
   progress(name: string): Promise<SweepProgress>;
+  /** Releases the store (a SQLite file is closed; a PostgreSQL client stays its owner's). */
   close(): Promise<void>;
 }
 

@@ -21,3 +21,4 @@ export * from "./shared_services.ts";
 export * from "./service_cache.ts";
 export * from "./read_tracker.ts";
 export * from "./scan_memo.ts";
+export * from "./regime_memo.ts";

@@ -17,7 +17,7 @@
  */
 import type { Config } from "../config/schema.ts";
 import { listParams } from "../config/params.ts";
-import { loadMarket, type MarketData } from "../data/load_market.ts";
+import { loadMarket, type MarketData, type MarketRequest } from "../data/load_market.ts";
 import type { Panel } from "../data/panel.ts";
 import { scanHistory } from "../market/scanner_history.ts";
 import {
@@ -29,6 +29,7 @@ import {
   type RunRange,
 } from "./regime_services.ts";
 import { memoizedScans } from "./scan_memo.ts";
+import { memoizedRegime } from "./regime_memo.ts";
 import { ServiceCache, type ServiceCacheStats } from "./service_cache.ts";
 
 let leafPaths: ReadonlySet<string> | undefined;
@@ -40,7 +41,7 @@ function _isConfigLeaf(path: string): boolean {
 }
 
 /** The `data` section as `loadMarket` takes it. */
-export function marketRequestOf(config: Config) {
+export function marketRequestOf(config: Config): MarketRequest {
   const d = config.data;
   return {
     source: d.source,
@@ -83,7 +84,7 @@ export class SharedServices {
     return this.#cache.use("panel", { config }, [market], (i) => panelFor(i.config, market));
   }
 
-  /** The regime provider, scan history (answers remembered) and fundamentals of a run. */
+  /** The regime provider and scan history (both remembering their answers) and the fundamentals of a run. */
   async marketServices(
     config: Config,
     market: MarketData,
@@ -95,7 +96,8 @@ export class SharedServices {
       "regime",
       { config, range },
       [panel, database?.research, database?.logger],
-      (i) => regimeProviderFor(i.config, panel, i.range, database),
+      async (i) =>
+        memoizedRegime(await regimeProviderFor(i.config, panel, i.range, database), panel.dayCount),
     );
     const scans = this.#cache.use(
       "scans",

@@ -8,12 +8,7 @@
  */
 import type { EChartsOption } from "echarts";
 import type { SweepReportData } from "../sweep_report_data.ts";
-import {
-  reportBaseOption,
-  reportCompact,
-  reportEscape,
-  reportPalette,
-} from "../../report/client/common.ts";
+import { reportBaseOption, reportCompact, reportPalette } from "../../report/client/common.ts";
 import { sweepFormat } from "./sweep_format.ts";
 
 /** Best and mean of the metric at each value of parameter `i`. */
@@ -114,7 +109,8 @@ export function sweepTopOption(data: SweepReportData): EChartsOption {
     },
     series: data.top.map((run, i) => ({
       type: "line",
-      name: `#${run.rank} ${reportEscape(run.label)} (${sweepFormat(run.value, format)})`,
+      // ECharts escapes series names in its tooltip and draws the legend as text.
+      name: `#${run.rank} ${run.label} (${sweepFormat(run.value, format)})`,
       data: run.dates.map((d, j) => [d, run.values[j] ?? null]),
       showSymbol: false,
       lineStyle: { width: i === 0 ? 2.5 : 1.2 },

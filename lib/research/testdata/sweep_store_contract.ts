@@ -67,13 +67,13 @@ export async function checkSweepStoreContract(store: SweepStore): Promise<void> 
   assert.deepEqual([...await store.storedHashes("s")].sort(), ["h0", "h1", "h2", "h3"]);
 
   // Ranked: better first, undefined values last, ties in plan order.
-  const ranked = async (metric: "sharpe" | "volatility", limit?: number) => {
+  const ranked = async (metric: "sharpe" | "annualVolatility", limit?: number) => {
     const out: string[] = [];
     for await (const run of store.ranked("s", metric, limit)) out.push(run.configHash);
     return out;
   };
   assert.deepEqual(await ranked("sharpe"), ["h2", "h0", "h3", "h1"]);
-  assert.deepEqual(await ranked("volatility"), ["h3", "h1", "h0", "h2"]);
+  assert.deepEqual(await ranked("annualVolatility"), ["h3", "h1", "h0", "h2"]);
   assert.deepEqual(await ranked("sharpe", 2), ["h2", "h0"]);
   for await (const run of store.ranked("s", "sharpe", 1)) {
     assert.deepEqual(run.params, { "sizing.minScore": 0.7 });
