@@ -219,6 +219,36 @@ export class PostgresSweepStore implements SweepStore {
     };
   }
 
+  async *allReturns(name: string): AsyncIterable<StoredReturns & { readonly position: number }> {
+    const sql = this.#db.sql, s = sql(this.schema);
+    const calendars = new Map<string, readonly string[]>();
+    const cursor = sql`SELECT p.position, r.config_hash, r.calendar_id, r.returns
+      FROM ${s}.sweep_plan p JOIN ${s}.sweep_runs r
+      ON r.sweep = p.sweep AND r.config_hash = p.config_hash WHERE p.sweep = ${name}
+      ORDER BY p.position`.cursor(100);
+    try {
+      for await (const rows of cursor) {
+        for (const row of rows) {
+          const id = String(row.calendar_id);
+          let dates = calendars.get(id);
+          if (dates === undefined) {
+            const [c] = await sql`SELECT dates FROM ${s}.sweep_calendars WHERE id = ${id}`;
+            dates = c?.dates as string[];
+            calendars.set(id, dates);
+          }
+          yield {
+            position: Number(row.position),
+            configHash: String(row.config_hash),
+            dates,
+            returns: decodeReturns(new Uint8Array(row.returns as Uint8Array)),
+          };
+        }
+      }
+    } catch (error) {
+      throw databaseError(this.#db.connection, "read the returns", error);
+    }
+  }
+
   async progress(name: string): Promise<SweepProgress> {
     const sql = this.#db.sql, s = sql(this.schema);
     const [row] = await this.#guard(

@@ -226,6 +226,29 @@ export class SqliteSweepStore implements SweepStore {
     });
   }
 
+  async *allReturns(name: string): AsyncIterable<StoredReturns & { readonly position: number }> {
+    const calendars = new Map<string, readonly string[]>();
+    const query = this.#db.prepare(
+      "SELECT p.position, r.config_hash, r.calendar_id, r.returns FROM sweep_plan p JOIN sweep_runs r " +
+        "ON r.sweep = p.sweep AND r.config_hash = p.config_hash WHERE p.sweep = ? ORDER BY p.position",
+    );
+    const calendar = this.#db.prepare("SELECT dates FROM sweep_calendars WHERE id = ?");
+    for (const row of query.iterate(name) as Iterable<Row>) {
+      const id = String(row.calendar_id);
+      let dates = calendars.get(id);
+      if (dates === undefined) {
+        dates = JSON.parse(String((calendar.get(id) as Row).dates)) as string[];
+        calendars.set(id, dates);
+      }
+      yield {
+        position: Number(row.position),
+        configHash: String(row.config_hash),
+        dates,
+        returns: decodeReturns(row.returns as Uint8Array),
+      };
+    }
+  }
+
   progress(name: string): Promise<SweepProgress> {
     const row = this.#db.prepare(
       "SELECT (SELECT count(*) FROM sweep_plan WHERE sweep = ?) AS planned, " +

@@ -95,6 +95,11 @@ export interface SweepStore {
   ranked(name: string, metric: MetricName, limit?: number): AsyncIterable<StoredRun>;
   /** A run's returns and dates, or undefined when it is not stored. */
   returns(name: string, configHash: string): Promise<StoredReturns | undefined>;
+  /**
+   * Every stored run's returns, in plan order (what the probability of backtest
+   * overfitting reads as a returns matrix); runs on one calendar share one `dates` array.
+   */
+  allReturns(name: string): AsyncIterable<StoredReturns & { readonly position: number }>;
   /** Planned and stored counts. */
   progress(name: string): Promise<SweepProgress>;
   /** Releases the store (a SQLite file is closed; a PostgreSQL client stays its owner's). */

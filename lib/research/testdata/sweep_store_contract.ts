@@ -87,6 +87,15 @@ export async function checkSweepStoreContract(store: SweepStore): Promise<void> 
   assert.deepEqual(back?.dates, DATES);
   assert.deepEqual(Array.from(back?.returns ?? []), Array.from(records[2]?.returns ?? []));
   assert.equal(await store.returns("s", "nope"), undefined);
+  const all = [];
+  for await (const r of store.allReturns("s")) all.push(r);
+  assert.deepEqual(all.map((r) => [r.position, r.configHash]), [[0, "h0"], [1, "h1"], [2, "h2"], [
+    3,
+    "h3",
+  ]]);
+  assert.deepEqual(Array.from(all[3]?.returns ?? []), Array.from(records[3]?.returns ?? []));
+  assert.equal(all[0]?.dates, all[3]?.dates); // one calendar, one array
+  assert.deepEqual(all[0]?.dates, DATES);
 
   // Another plan under the same name replaces the plan and keeps the runs.
   await store.begin(definitionOf("s", "data-1", 2), plan(records.slice(2)));
