@@ -19,7 +19,8 @@ import type { ConfigLayer } from "../config/layers.ts";
 import { setPath } from "../config/layers.ts";
 import { mergeLayers, parseConfig } from "../config/load.ts";
 import { listParams } from "../config/params.ts";
-import { resolveConfig } from "../config/resolve_config.ts";
+import { presetOf, resolveConfig } from "../config/resolve_config.ts";
+import { PRESETS } from "../config/presets.ts";
 import type { Config } from "../config/schema.ts";
 import { InputError } from "../errors.ts";
 import type { RandomSearch } from "./grid_file.ts";
@@ -81,8 +82,7 @@ export function planSweep(request: {
   const layers = request.layers.filter((l) => l.kind !== "preset");
   const resolved = resolveConfig(layers);
   _checkPaths(source, parameters);
-  const merged = mergeLayers(...resolved.layers.map((l) => l.values));
-  const configOf = (params: Assignment) => _parse(layers, merged, params);
+  const configOf = (params: Assignment) => _parse(layers, params);
   _report(parameters.flatMap((p) =>
     p.values.flatMap((value) => {
       const problems = configOf({ [p.path]: value }).problems;
@@ -121,8 +121,15 @@ export function configOfRun(
   plan: Pick<SweepPlan, "layers" | "source">,
   params: Assignment,
 ): Config {
-  const resolved = resolveConfig([...plan.layers, parameterLayer(params, plan.source)]);
-  return resolved.config;
+  const parsed = _parse(plan.layers, params);
+  if (parsed.config === undefined) {
+    throw new InputError(
+      parsed.problems.map((line) =>
+        `${plan.source}: combination ${describeParams(params)}: ${line}`
+      ),
+    );
+  }
+  return parsed.config;
 }
 
 /** The layer that sets a run's parameters (nested under their paths), above the base. */
@@ -141,21 +148,20 @@ function _text(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/**
+ * A run's config: the base layers under the preset the highest layer names (the run's own
+ * `preset` parameter included), the parameters on top, validated once. Problems as
+ * `path: message` lines.
+ */
 function _parse(
   layers: readonly ConfigLayer[],
-  merged: Record<string, unknown>,
   params: Assignment,
 ): { config?: Config; problems: string[] } {
-  const layer = parameterLayer(params, "");
-  if (Object.hasOwn(params, "preset")) {
-    try {
-      return { config: resolveConfig([...layers, layer]).config, problems: [] };
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return { problems: [...error.problems] };
-    }
-  }
-  const parsed = parseConfig(mergeLayers(merged, layer.values));
+  const all = [...layers, parameterLayer(params, "")];
+  const preset = presetOf(all);
+  const parsed = parseConfig(
+    mergeLayers(...(preset ? [PRESETS[preset].values] : []), ...all.map((l) => l.values)),
+  );
   return parsed.ok ? { config: parsed.config, problems: [] } : {
     problems: parsed.problems.map((p) => `${p.path === "" ? "(top level)" : p.path}: ${p.message}`),
   };
