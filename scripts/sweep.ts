@@ -154,7 +154,8 @@ async function openStore(
   folder: string,
 ): Promise<{ store: SweepStore; close: () => Promise<void> }> {
   if (!settings.postgres) {
-    await _mkdir(folder);
+    // Creates the folder, or says the task may not write there (writing no file).
+    await writeFilesAtomically(folder, {});
     const store = SqliteSweepStore.open(join(folder, "sweep.db"));
     return { store, close: () => store.close() };
   }
@@ -173,20 +174,6 @@ async function openStore(
     return { store, close: () => db.close() };
   } catch (error) {
     await db.close();
-    throw error;
-  }
-}
-
-async function _mkdir(folder: string): Promise<void> {
-  try {
-    await Deno.mkdir(folder, { recursive: true });
-  } catch (error) {
-    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
-      throw new InputError(
-        `cannot write ${folder}: this task may only write under its results folder (see its permission set in deno.json)`,
-        { cause: error },
-      );
-    }
     throw error;
   }
 }

@@ -24,6 +24,19 @@ parameters:
   protection.graceDays: [2, 3, 4]
 `;
 
+/** `deno task sweep --grid GRID --results-dir DIR --workers 1 ...more`, as the user runs it. */
+function sweepTask(grid: string, dir: string, ...more: string[]) {
+  return runTask("sweep", "sweep", [
+    "--grid",
+    grid,
+    "--results-dir",
+    dir,
+    "--workers",
+    "1",
+    ...more,
+  ]);
+}
+
 async function gridFile(dir: string, text = GRID, name = "grid.yaml"): Promise<string> {
   const path = join(dir, name);
   await Deno.writeTextFile(join(REPO, path), text);
@@ -70,16 +83,7 @@ Deno.test("deno task sweep runs a grid: ranked table on screen, ranked.json, rep
       dir,
       GRID.replace("[0.55, 0.6, 0.65, 0.7]", "[0.6, 0.7]").replace("[2, 3, 4]", "[2, 4]"),
     );
-    const run = await runTask("sweep", "sweep", [
-      "--grid",
-      grid,
-      "--results-dir",
-      dir,
-      "--workers",
-      "1",
-      "--top",
-      "3",
-    ]);
+    const run = await sweepTask(grid, dir, "--top", "3");
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.trimEnd().split("\n");
     assert.match(
@@ -200,14 +204,7 @@ Deno.test("deno task sweep killed with SIGKILL mid-sweep and started again runs 
     const atKill = storedRuns(db);
     assert.ok(atKill.rows >= 2 && atKill.rows < 12, `stored at the kill: ${atKill.rows}`);
 
-    const resumed = await runTask("sweep", "sweep", [
-      "--grid",
-      grid,
-      "--results-dir",
-      dir,
-      "--workers",
-      "1",
-    ]);
+    const resumed = await sweepTask(grid, dir);
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.match(
       resumed.stderr,
@@ -220,16 +217,7 @@ Deno.test("deno task sweep killed with SIGKILL mid-sweep and started again runs 
     }
 
     // The same grid uninterrupted, in another sweep: the same runs and results.
-    const clean = await runTask("sweep", "sweep", [
-      "--grid",
-      grid,
-      "--results-dir",
-      dir,
-      "--name",
-      "clean",
-      "--workers",
-      "1",
-    ]);
+    const clean = await sweepTask(grid, dir, "--name", "clean");
     assert.equal(clean.code, 0, clean.stderr);
     assert.deepEqual(storedRuns(join(dir, "sweeps", "clean", "sweep.db")).metrics, after.metrics);
   } finally {

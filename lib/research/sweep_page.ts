@@ -7,9 +7,9 @@
  *
  * @module
  */
-import { ECHARTS_LIBRARY, ECHARTS_VERSION } from "../report/echarts_library.ts";
-import { escapeHtml, jsonForScript } from "../report/html_escape.ts";
-import { PAGE_STYLE } from "../report/page_style.ts";
+import { ECHARTS_VERSION } from "../report/echarts_library.ts";
+import { pageShell } from "../report/page_shell.ts";
+import { escapeHtml } from "../report/html_escape.ts";
 import { SWEEP_SCRIPT } from "./sweep_script.ts";
 import type { SweepReportData } from "./sweep_report_data.ts";
 import type { RankedRun } from "./ranked_runs.ts";
@@ -186,30 +186,22 @@ function _about(data: SweepReportData): string {
  * ```
  */
 export function sweepPage(data: SweepReportData): string {
-  const nav = SECTIONS.map(([id, label]) => `<a href="#${id}">${label}</a>`).join("");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="regime engine sweep; ECharts ${ECHARTS_VERSION}">
-<title>Sweep ${escapeHtml(data.name)}</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-${_header(data)}
-<nav><div class="wrap">${nav}</div></nav>
-<main class="wrap">
-${
-    [_heatmap(data), _profiles(data), _distribution(data), _top(data), _table(data), _about(data)]
-      .join("\n")
-  }
-</main>
-<footer>Self-contained page: data and ECharts ${ECHARTS_VERSION} are inlined; it opens offline.</footer>
-<script type="application/json" id="sweep-data">${jsonForScript(data)}</script>
-<script id="echarts-library" data-version="${ECHARTS_VERSION}">${ECHARTS_LIBRARY}</script>
-<script id="sweep-script">${SWEEP_SCRIPT}</script>
-</body>
-</html>
-`;
+  return pageShell({
+    kind: "sweep",
+    title: `Sweep ${escapeHtml(data.name)}`,
+    header: _header(data),
+    nav: SECTIONS,
+    sections: [
+      _heatmap(data),
+      _profiles(data),
+      _distribution(data),
+      _top(data),
+      _table(data),
+      _about(data),
+    ],
+    footer:
+      `Self-contained page: data and ECharts ${ECHARTS_VERSION} are inlined; it opens offline.`,
+    data,
+    script: SWEEP_SCRIPT,
+  });
 }

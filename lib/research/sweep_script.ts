@@ -8,14 +8,10 @@
  * @module
  */
 import {
-  reportAxisPercent,
-  reportBaseOption,
-  reportCompact,
-  reportEscape,
-  reportNumber,
-  reportPalette,
-  reportPercent,
-} from "../report/client/common.ts";
+  type ClientFunction,
+  clientScript,
+  COMMON_CLIENT_FUNCTIONS,
+} from "../report/client_script.ts";
 import { sweepFormat } from "./client/sweep_format.ts";
 import { sweepHeatmapOption } from "./client/sweep_heatmap.ts";
 import {
@@ -25,14 +21,8 @@ import {
 } from "./client/sweep_charts.ts";
 import { sweepMain } from "./client/sweep_main.ts";
 
-const CLIENT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
-  reportPalette,
-  reportEscape,
-  reportPercent,
-  reportAxisPercent,
-  reportNumber,
-  reportCompact,
-  reportBaseOption,
+const CLIENT_FUNCTIONS: readonly ClientFunction[] = [
+  ...COMMON_CLIENT_FUNCTIONS,
   sweepFormat,
   sweepHeatmapOption,
   sweepProfileOption,
@@ -41,10 +31,8 @@ const CLIENT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
   sweepMain,
 ];
 
-/** The browser script of the sweep page (JavaScript), same text on every call. */
-export const SWEEP_SCRIPT: string = `(() => {
-"use strict";
-${CLIENT_FUNCTIONS.map((f) => f.toString()).join("\n\n")}
+/** The names of the inlined client functions. */
+export const SWEEP_FUNCTION_NAMES: readonly string[] = CLIENT_FUNCTIONS.map((f) => f.name);
 
-sweepMain();
-})();`;
+/** The browser script of the sweep page (JavaScript), same text on every call. */
+export const SWEEP_SCRIPT: string = clientScript(CLIENT_FUNCTIONS, sweepMain);

@@ -8,28 +8,16 @@
  *
  * @module
  */
-import type * as echartsApi from "echarts";
 import type { SweepReportData } from "../sweep_report_data.ts";
+import { reportChartSet } from "../../report/client/common.ts";
 import { sweepHeatmapOption } from "./sweep_heatmap.ts";
 import { sweepDistributionOption, sweepProfileOption, sweepTopOption } from "./sweep_charts.ts";
-
-declare const echarts: typeof echartsApi;
 
 /** Draws the sweep page's charts. */
 export function sweepMain(): void {
   const source = document.getElementById("sweep-data");
   const data = JSON.parse(source?.textContent ?? "null") as SweepReportData;
-  const charts: echartsApi.ECharts[] = [];
-  const finished: Promise<void>[] = [];
-  const draw = (id: string, option: () => echartsApi.EChartsOption) => {
-    const element = document.getElementById(id);
-    if (element === null) return null;
-    const chart = echarts.init(element, null, { renderer: "svg" });
-    finished.push(new Promise((resolve) => chart.on("finished", () => resolve())));
-    chart.setOption(option());
-    charts.push(chart);
-    return chart;
-  };
+  const { draw, done } = reportChartSet();
   const pick = (id: string) => document.getElementById(id) as HTMLSelectElement | null;
   const xs = pick("heatmap-x"), ys = pick("heatmap-y"), agg = pick("heatmap-aggregate");
   const heatmapOption = () =>
@@ -49,7 +37,5 @@ export function sweepMain(): void {
   data.parameters.forEach((_, i) => draw(`chart-profile-${i}`, () => sweepProfileOption(data, i)));
   draw("chart-distribution", () => sweepDistributionOption(data));
   draw("chart-top", () => sweepTopOption(data));
-  globalThis.addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
-  const rendered = Promise.all(finished).then(() => charts.length);
-  Object.assign(globalThis, { reportRendered: rendered });
+  done();
 }
