@@ -12,14 +12,12 @@
  * @module
  */
 import type { Config } from "../config/schema.ts";
-import type { MarketData } from "../data/load_market.ts";
+import { loadMarket, type MarketData } from "../data/load_market.ts";
 import type { StrategyFactory } from "../engine/define_strategy.ts";
 import { executeRun, prepareRun } from "../run/run_from_config.ts";
 import type { RunDatabase } from "../run/regime_services.ts";
-import type { SharedServices } from "../run/shared_services.ts";
+import { marketRequestOf, type SharedServices } from "../run/shared_services.ts";
 import { REGIME_AWARE, resolveStrategy } from "../run/strategy_source.ts";
-import { loadMarket } from "../data/load_market.ts";
-import { marketRequestOf } from "../run/shared_services.ts";
 import type { Assignment } from "./grid_space.ts";
 import { sweepRecordOf, type SweepRunRecord } from "./sweep_record.ts";
 

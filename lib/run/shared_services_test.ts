@@ -60,3 +60,16 @@ Deno.test("executeRun() with shared services gives the result a run alone gives"
   const alone = await runWith(undefined, c);
   assert.equal(JSON.stringify(together), JSON.stringify(alone));
 });
+
+Deno.test("a run restricted to a window reads the days before it as warm-up, shared or not", async () => {
+  const shared = new SharedServices();
+  const c = config({ run: { start: "2020-06-01", end: "2020-09-30" } });
+  for (const result of [await runWith(shared, c), await runWith(undefined, c)]) {
+    assert.equal(result.period.start, "2020-06-01");
+    assert.equal(result.period.end, "2020-09-30");
+    // The regime is known on the window's first day: detected from the history before it.
+    assert.equal(result.regimes?.dates[0], "2020-06-01");
+    assert.ok(result.fills.length > 0);
+    assert.ok(result.fills.every((f) => f.placed >= "2020-06-01" && f.date <= "2020-09-30"));
+  }
+});
