@@ -83,7 +83,7 @@ export async function benchOnce(runs: number, workers: number): Promise<SweepBen
   try {
     for await (const _ of runSweep(prepared, { name: "bench", store, workers })) {
       done++;
-      if (checkpoints.has(done)) rss.push(Math.round(Deno.memoryUsage().rss / 1e6));
+      if (checkpoints.has(done)) rss.push(await memoryMb("VmRSS"));
     }
   } finally {
     await store.close();
@@ -98,17 +98,17 @@ export async function benchOnce(runs: number, workers: number): Promise<SweepBen
     runsPerSecond: done / seconds,
     prepareSeconds: (t1 - t0) / 1000,
     cpuPerRun: (cpu.user + cpu.system) / 1e6 / done,
-    peakMb: await peakMemoryMb(),
+    peakMb: await memoryMb("VmHWM"),
     rssMb: rss,
   };
 }
 
-/** The process's peak resident memory in MB (Linux's VmHWM; the current RSS elsewhere). */
-async function peakMemoryMb(): Promise<number> {
+/** Resident memory in MB from the kernel (`VmHWM`, the peak, or `VmRSS`); Deno's own count elsewhere. */
+async function memoryMb(field: "VmHWM" | "VmRSS"): Promise<number> {
   try {
     const status = await Deno.readTextFile("/proc/self/status");
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    if (kb !== undefined) return Math.round(Number(kb) / 1000);
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1];
+    if (kb !== undefined) return Math.round(Number(kb) * 1024 / 1e6);
   } catch {
     // not Linux: fall through
   }
