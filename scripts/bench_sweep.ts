@@ -11,7 +11,7 @@
  * separate process for each sweep size, to show that memory stays flat from
  * 100 to 1,000 runs. Goal: 1,000 runs under 1 minute on 2 cores, memory flat.
  *
- * Usage: deno run -P=bench scripts/bench_sweep.ts [--runs 100,1000] [--workers N] [--json]
+ * Usage: deno run -P=bench scripts/bench_sweep.ts [--runs 100,1000] [--workers N] [--unshared] [--json]
  *
  * @module
  */
@@ -26,7 +26,7 @@ import { SqliteSweepStore } from "../lib/research/sqlite_sweep_store.ts";
 
 const dir = "results/bench";
 const USAGE =
-  `Usage: deno run -P=bench scripts/bench_sweep.ts [--runs 100,1000] [--workers N] [--json]
+  `Usage: deno run -P=bench scripts/bench_sweep.ts [--runs 100,1000] [--workers N] [--unshared] [--json]
 
 Sweeps the regime-aware strategy on the fixtures over a random 1,000 of 3,375 sizing and
 protection combinations (fewer with --runs), each size in its own process, storing runs in
@@ -34,6 +34,8 @@ ${dir}/. Goal: 1,000 runs under 1 minute on 2 cores, peak memory flat from 100 t
 
   --runs A,B      sweep sizes (default 100,1000)
   --workers N     worker threads (default: one per core)
+  --unshared      every run builds its own Panel, regime provider, scans and fundamentals
+                  (the cost sharing saves)
   --json          one JSON object per size instead of the table
   --help, -h      this help`;
 
@@ -50,6 +52,8 @@ export const BENCH_GRID = {
 export type SweepBench = {
   readonly runs: number;
   readonly workers: number;
+  /** Whether the runs shared the market services (the default) or built them each. */
+  readonly share: boolean;
   /** Seconds from the first run started to the last stored (after preparing). */
   readonly seconds: number;
   readonly runsPerSecond: number;
@@ -59,12 +63,16 @@ export type SweepBench = {
   readonly cpuPerRun: number;
   /** Peak resident memory of the process, MB (VmHWM). */
   readonly peakMb: number;
-  /** Resident memory after 10%, 50% and 100% of the runs, MB. */
+  /** Resident memory after each tenth of the runs, MB. */
   readonly rssMb: readonly number[];
 };
 
 /** Runs one sweep of `runs` runs in this process and measures it. */
-export async function benchOnce(runs: number, workers: number): Promise<SweepBench> {
+export async function benchOnce(
+  runs: number,
+  workers: number,
+  share = true,
+): Promise<SweepBench> {
   const t0 = performance.now();
   const prepared = await prepareSweep({
     source: "bench",
@@ -77,11 +85,11 @@ export async function benchOnce(runs: number, workers: number): Promise<SweepBen
   const store = SqliteSweepStore.open(path);
   const cpu0 = process.cpuUsage();
   const t1 = performance.now();
-  const checkpoints = new Set([Math.ceil(runs / 10), Math.ceil(runs / 2), runs]);
+  const checkpoints = new Set(Array.from({ length: 10 }, (_, i) => Math.ceil(runs * (i + 1) / 10)));
   const rss: number[] = [];
   let done = 0;
   try {
-    for await (const _ of runSweep(prepared, { name: "bench", store, workers })) {
+    for await (const _ of runSweep(prepared, { name: "bench", store, workers, share })) {
       done++;
       if (checkpoints.has(done)) rss.push(await memoryMb("VmRSS"));
     }
@@ -94,11 +102,13 @@ export async function benchOnce(runs: number, workers: number): Promise<SweepBen
   return {
     runs: done,
     workers,
+    share,
     seconds,
     runsPerSecond: done / seconds,
     prepareSeconds: (t1 - t0) / 1000,
     cpuPerRun: (cpu.user + cpu.system) / 1e6 / done,
-    peakMb: await memoryMb("VmHWM"),
+    // The kernel updates VmHWM lazily (when memory is unmapped), so it can lag a sampled VmRSS.
+    peakMb: Math.max(await memoryMb("VmHWM"), ...rss),
     rssMb: rss,
   };
 }
@@ -130,6 +140,7 @@ if (import.meta.main) {
       runs: { type: "string" },
       workers: { type: "string" },
       json: { type: "boolean" },
+      unshared: { type: "boolean" },
       child: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
@@ -145,7 +156,7 @@ if (import.meta.main) {
     }
     const sizes = _list(values.runs, [100, 1000]);
     if (values.child) {
-      console.log(JSON.stringify(await benchOnce(sizes[0] ?? 100, workers)));
+      console.log(JSON.stringify(await benchOnce(sizes[0] ?? 100, workers, !values.unshared)));
       return;
     }
     // Each size in a process of its own, so that its peak memory is its own.
@@ -161,6 +172,7 @@ if (import.meta.main) {
           String(runs),
           "--workers",
           String(workers),
+          ...(values.unshared ? ["--unshared"] : []),
         ],
         stdout: "piped",
         stderr: "inherit",
@@ -173,7 +185,9 @@ if (import.meta.main) {
       return;
     }
     console.log(
-      `sweep of the regime-aware strategy on the fixtures (42 tickers x 10 years), ${workers} workers, ` +
+      `sweep of the regime-aware strategy on the fixtures (42 tickers x 10 years), ${workers} workers${
+        values.unshared ? ", unshared" : ""
+      }, ` +
         `load ${Deno.loadavg()[0]?.toFixed(1)}:`,
     );
     for (const r of results) {
@@ -182,7 +196,7 @@ if (import.meta.main) {
           r.runsPerSecond.toFixed(1)
         } runs/s; prepare ${r.prepareSeconds.toFixed(1)} s), ${
           (r.cpuPerRun * 1000).toFixed(0)
-        } ms CPU a run, peak ${r.peakMb} MB (RSS ${r.rssMb.join(" / ")} MB at 10/50/100%)`,
+        } ms CPU a run, peak ${r.peakMb} MB (RSS by tenths of the runs: ${r.rssMb.join(" ")} MB)`,
       );
     }
   });
