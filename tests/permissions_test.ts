@@ -144,6 +144,63 @@ Deno.test("the backtest writes only results/, reaches no network but the databas
   ]);
 });
 
+Deno.test("the sweep has the backtest's permissions: writes only results/, no network but the database port", async () => {
+  assert.deepEqual(sets.sweep, sets.backtest);
+  await expectUnder("sweep", [
+    ...NET_OTHER.map(denied),
+    denied(TMP_WRITE),
+    denied(REPO_WRITE),
+    denied({ kind: "env", target: "HOME" }),
+    denied({ kind: "run", target: "true" }),
+    granted({ kind: "query", name: "write", target: "./results/sweeps/x/sweep.db" }),
+    granted({ kind: "query", name: "net", target: "127.0.0.1:5432" }),
+  ]);
+});
+
+Deno.test("a sweep's workers hold no more than its set: a strategy writing outside results/ fails the sweep", async () => {
+  const { dir, cleanup } = await resultsScratch("perm-sweep");
+  try {
+    const outside = `/tmp/permission-probe-${crypto.randomUUID()}.txt`;
+    // The write happens in onDay, which only the worker runs (the main thread prepares runs).
+    const file = join(dir, "sweep-probe.ts");
+    await Deno.writeTextFile(
+      join(REPO, file),
+      `import { defineStrategy } from "${REPO}mod.ts";
+export default defineStrategy({
+  name: "sweep-probe",
+  params: {},
+  create: () => ({
+    name: "sweep-probe",
+    onDay: () => {
+      Deno.writeTextFileSync(${JSON.stringify(outside)}, "probe");
+      return undefined;
+    },
+  }),
+});
+`,
+    );
+    const grid = join(dir, "grid.yaml");
+    await Deno.writeTextFile(
+      join(REPO, grid),
+      `base: { strategy: { name: ${JSON.stringify(file)} }, run: { start: "2020-06-01" } }\n` +
+        "parameters:\n  run.cash: [1000, 2000]\n",
+    );
+    const run = await runTask("sweep", "sweep", [
+      "--grid",
+      grid,
+      "--results-dir",
+      dir,
+      "--workers",
+      "1",
+    ]);
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /NotCapable|Requires write access/);
+    assert.equal(await exists(outside), false);
+  } finally {
+    await cleanup();
+  }
+});
+
 Deno.test("ingest reaches only Yahoo's hosts and writes only data/", async () => {
   const hosts = sets.ingest?.net as string[];
   assert.ok(hosts.length > 0);

@@ -18,6 +18,8 @@ import { buildReport } from "../lib/report/mod.ts";
 import { ECHARTS_VERSION } from "../lib/report/echarts_library.ts";
 import { ChromiumSession, type DevtoolsEvent } from "../lib/report/testdata/chromium_session.ts";
 import { HOSTILE, syntheticRunResult } from "../lib/report/testdata/synthetic_run_result.ts";
+import { sweepPage } from "../lib/research/sweep_page.ts";
+import { syntheticSweepData } from "../lib/research/testdata/synthetic_sweep_data.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const RESULTS = new URL("../results/", import.meta.url);
@@ -259,6 +261,65 @@ Deno.test({
       assert.ok(legendHasHostile, "the hostile bucket name is drawn as text");
       assert.equal(namedCheck.pwned, false);
       assert.deepEqual(named.problems, []);
+    } finally {
+      await browser.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "the sweep page renders in headless Chromium: every chart drawn, the heatmap's pickers redraw it",
+  ignore: !present && !inCi,
+  async fn() {
+    assert.ok(present, `CI=true but ${CHROMIUM} is absent: the sweep page cannot be tested`);
+    const dir = await Deno.makeTempDir({ prefix: "sweep_browser_" });
+    const browser = await ChromiumSession.launch(CHROMIUM);
+    try {
+      const html = sweepPage(syntheticSweepData());
+      const page = await open(browser, html, dir, "sweep");
+      const check = await evaluate<PageCheck>(browser, page.sessionId, CHECK_EXPRESSION);
+      assertChartsDrawn(check, [
+        "chart-heatmap",
+        "chart-profile-0",
+        "chart-profile-1",
+        "chart-profile-2",
+        "chart-distribution",
+        "chart-top",
+      ]);
+      assert.equal(check.title, "Sweep synthetic");
+      assert.equal(check.pwned, false);
+      // Columns: the third parameter; rows: the first; cells: means. The heatmap follows.
+      const axes = await evaluate<string[]>(
+        browser,
+        page.sessionId,
+        `(() => {
+        const set = (id, value) => {
+          const el = document.getElementById(id);
+          el.value = value;
+          el.dispatchEvent(new Event("change"));
+        };
+        set("heatmap-x", "2");
+        set("heatmap-y", "0");
+        set("heatmap-aggregate", "mean");
+        const option = echarts.getInstanceByDom(document.getElementById("chart-heatmap")).getOption();
+        return [option.xAxis[0].name, option.yAxis[0].name, option.series[0].name, String(option.series[0].data.length)];
+      })()`,
+      );
+      assert.deepEqual(axes, [
+        `strategy.params.${HOSTILE}`,
+        "sizing.minScore",
+        "mean Sharpe",
+        "15",
+      ]);
+      assert.deepEqual(page.problems, []);
+      assert.deepEqual(page.external, []);
+      await Deno.mkdir(RESULTS, { recursive: true });
+      assert.ok(
+        await screenshot(browser, page.sessionId, new URL("sweep-screenshot.png", RESULTS)) >
+          10_000,
+      );
     } finally {
       await browser.close();
       await Deno.remove(dir, { recursive: true });

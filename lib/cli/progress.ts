@@ -45,6 +45,12 @@ export type ProgressOptions = {
   readonly enabled?: boolean;
   /** Where to draw; default process.stderr. */
   readonly stream?: ProgressStream;
+  /** Items already done when the bar starts (a resumed sweep); default 0. */
+  readonly initial?: number;
+  /** Show the rate (`12.5 runs/s`, items done since the start) and the time left, naming the items. */
+  readonly rate?: string;
+  /** The clock of the rate, in milliseconds; default performance.now. */
+  readonly now?: () => number;
 };
 
 /** Whether a progress bar is drawn by default: stdout and stderr are terminals. */
@@ -63,18 +69,27 @@ export function startProgress(
   const enabled = options.enabled ??
     progressWanted(Deno.stdout.isTerminal(), Deno.stderr.isTerminal());
   if (!enabled || total <= 0) return QUIET;
+  const rate = options.rate;
   const bar = new SingleBar({
-    format: `${label} [{bar}] {value}/{total} {detail}`,
+    format: `${label} [{bar}] {value}/{total}${
+      rate === undefined ? "" : ` {rate} ${rate}/s, {eta_formatted} left`
+    } {detail}`,
     stream: options.stream ?? process.stderr,
     hideCursor: true,
     clearOnComplete: true,
     barsize: 30,
   }, Presets.shades_classic);
-  bar.start(total, 0, { detail: "" });
+  const now = options.now ?? (() => performance.now());
+  const started = now(), initial = options.initial ?? 0;
+  let done = 0;
+  bar.start(total, initial, { detail: "", rate: "-" });
   let stopped = false;
   return {
     tick: (detail = "") => {
-      if (!stopped) bar.increment(1, { detail });
+      if (stopped) return;
+      done++;
+      const seconds = (now() - started) / 1000;
+      bar.increment(1, { detail, rate: seconds > 0 ? (done / seconds).toFixed(1) : "-" });
     },
     stop: () => {
       if (stopped) return;

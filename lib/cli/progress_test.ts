@@ -60,3 +60,22 @@ Deno.test("withProgress() runs the work in order and stops the bar when the work
     /run 2/,
   );
 });
+
+Deno.test("startProgress() with a rate counts from the items already done and shows items per second and the time left", () => {
+  const stream = fakeTerminal();
+  let clock = 0;
+  const progress = startProgress(10, "sweep", {
+    enabled: true,
+    stream,
+    initial: 4,
+    rate: "runs",
+    now: () => clock,
+  });
+  clock = 1000;
+  progress.tick();
+  clock = 2000;
+  progress.tick();
+  progress.stop();
+  // Hand calculation: 2 runs in 2 s since the start = 1.0 run/s; the count starts at the 4 stored.
+  assert.match(stream.text(), /6\/10 1\.0 runs\/s, \S+ left/);
+});

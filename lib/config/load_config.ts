@@ -21,6 +21,8 @@ export type LoadConfigOptions = {
   /** The script's own flags beside the configuration's (`--json`, `--save-config`...). */
   readonly extra?: ExtraFlags;
   readonly allowPositionals?: boolean;
+  /** Layers under the config file, lowest first (a sweep's grid file and the config file it names). */
+  readonly below?: readonly ConfigLayer[];
 };
 
 /** A loaded configuration: validated, with each value's origin, and the script's own flags. */
@@ -42,7 +44,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     options.allowPositionals ?? false,
   );
   const configPath = typeof flags.extra.config === "string" ? flags.extra.config : undefined;
-  const layers: ConfigLayer[] = [];
+  const layers: ConfigLayer[] = [...(options.below ?? [])];
   if (configPath !== undefined) {
     layers.push({ kind: "file", name: configPath, values: await readConfigFile(configPath) });
   }

@@ -52,6 +52,8 @@ export class Panel {
   /** Splits by asset index (empty in adjusted mode, where prices already absorb them). */
   readonly splits: readonly (readonly Split[])[];
   readonly #index: Map<string, number>;
+  /** ISO dates already formatted, by day index (see {@link dateAt}). */
+  readonly #dates: (string | undefined)[] = [];
 
   /** A Panel from columns already on one calendar; most callers want {@link Panel.fromSeries}. */
   constructor(init: {
@@ -174,7 +176,14 @@ export class Panel {
 
   /** ISO date of day index `t`. */
   dateAt(t: number): string {
-    return formatIsoDay(this.days[t] as number);
+    // Formatted once per day: the day loop, the broker and the services ask for the same dates
+    // over and over (and many runs of a sweep share one Panel).
+    let date = this.#dates[t];
+    if (date === undefined) {
+      date = formatIsoDay(this.days[t] as number);
+      if (t >= 0 && t < this.days.length) this.#dates[t] = date;
+    }
+    return date;
   }
 
   /** Index of the first day on or after `date` (ISO), or `dayCount` when none. */

@@ -155,8 +155,22 @@ export function fundamentalScoreAsOf(
   date: string,
   options: FundamentalScoreOptions & LatestAsOfOptions = {},
 ): number | null {
-  return fundamentalScore(index.latestAsOf(ticker, date, options), options);
+  const figures = index.latestAsOf(ticker, date, options);
+  if (figures === null || options.weights !== undefined || options.scales !== undefined) {
+    return fundamentalScore(figures, options);
+  }
+  // With the default weights and scales a report's score never changes, and one report is
+  // scored on every day of its quarter (and in every run sharing the index): score it once.
+  let score = _defaultScores.get(figures);
+  if (score === undefined) {
+    score = fundamentalScore(figures);
+    _defaultScores.set(figures, score);
+  }
+  return score;
 }
+
+/** Scores of reports under the default weights and scales, by report (reports are immutable). */
+const _defaultScores = new WeakMap<FundamentalFigures, number | null>();
 
 function _finite(x: number): boolean {
   return Number.isFinite(x);

@@ -44,6 +44,11 @@ export type LatestAsOfOptions = {
  */
 export class FundamentalsIndex {
   readonly #byTicker: ReadonlyMap<string, _Reports>;
+  /**
+   * Day numbers of the dates asked for: one rebalance asks for every scored asset on the
+   * same date, and the runs of a sweep share the index, so each date is parsed once.
+   */
+  readonly #days = new Map<string, number>();
 
   private constructor(byTicker: ReadonlyMap<string, _Reports>) {
     this.#byTicker = byTicker;
@@ -88,7 +93,8 @@ export class FundamentalsIndex {
     date: string,
     options: LatestAsOfOptions = {},
   ): FundamentalFigures | null {
-    const day = _day(date, "date");
+    let day = this.#days.get(date);
+    if (day === undefined) this.#days.set(date, day = _day(date, "date"));
     const reports = this.#byTicker.get(ticker);
     if (reports === undefined) return null;
     const i = _lastAtOrBefore(reports.filingDays, day);

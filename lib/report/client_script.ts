@@ -16,6 +16,7 @@ import { reportAllocationOption, reportHoldingsOption } from "./client/allocatio
 import {
   reportAxisPercent,
   reportBaseOption,
+  reportChartSet,
   reportCompact,
   reportEscape,
   reportNumber,
@@ -29,8 +30,11 @@ import { reportBlocksOption, reportProtectionOption } from "./client/protection.
 import { reportMonthlyOption, reportYearlyOption } from "./client/returns.ts";
 import { reportRollingOption } from "./client/rolling.ts";
 
-/** Every client function, each inlined once. */
-const CLIENT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
+/** A client function, as {@link clientScript} inlines it. */
+export type ClientFunction = (...args: never[]) => unknown;
+
+/** The helpers every page's charts share (client/common.ts), in the order they are inlined. */
+export const COMMON_CLIENT_FUNCTIONS: readonly ClientFunction[] = [
   reportPalette,
   reportEscape,
   reportPercent,
@@ -38,6 +42,12 @@ const CLIENT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
   reportNumber,
   reportCompact,
   reportBaseOption,
+  reportChartSet,
+];
+
+/** Every client function, each inlined once. */
+const CLIENT_FUNCTIONS: readonly ClientFunction[] = [
+  ...COMMON_CLIENT_FUNCTIONS,
   reportRegimeAt,
   reportRegimeSeries,
   reportEquityOption,
@@ -56,10 +66,18 @@ const CLIENT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
 /** The names of the inlined client functions. */
 export const CLIENT_FUNCTION_NAMES: readonly string[] = CLIENT_FUNCTIONS.map((f) => f.name);
 
-/** The browser script of the report (JavaScript), same text on every call. */
-export const CLIENT_SCRIPT: string = `(() => {
+/**
+ * A page's browser script: `functions` inlined from their own source (each
+ * once, in order), wrapped in one function that calls `entry` at the end.
+ */
+export function clientScript(functions: readonly ClientFunction[], entry: ClientFunction): string {
+  return `(() => {
 "use strict";
-${CLIENT_FUNCTIONS.map((f) => f.toString()).join("\n\n")}
+${functions.map((f) => f.toString()).join("\n\n")}
 
-reportMain();
+${entry.name}();
 })();`;
+}
+
+/** The browser script of the report (JavaScript), same text on every call. */
+export const CLIENT_SCRIPT: string = clientScript(CLIENT_FUNCTIONS, reportMain);

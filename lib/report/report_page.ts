@@ -9,10 +9,10 @@
 
 import type { RunResult } from "../engine/run_result.ts";
 import { CLIENT_SCRIPT } from "./client_script.ts";
-import { ECHARTS_LIBRARY, ECHARTS_VERSION } from "./echarts_library.ts";
+import { ECHARTS_VERSION } from "./echarts_library.ts";
+import { pageShell } from "./page_shell.ts";
 import { formatNumber, formatPercent } from "./format.ts";
-import { escapeHtml, jsonForScript } from "./html_escape.ts";
-import { PAGE_STYLE } from "./page_style.ts";
+import { escapeHtml } from "./html_escape.ts";
 import type { ReportData } from "./report_data.ts";
 import type { ResolvedReportOptions } from "./report_options.ts";
 import { reportSections, SECTIONS } from "./report_sections.ts";
@@ -71,29 +71,17 @@ export function reportPage(
   data: ReportData,
   options: ResolvedReportOptions,
 ): string {
-  const nav = SECTIONS.map(([id, label]) => `<a href="#${id}">${label}</a>`).join("");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="regime engine report; ECharts ${ECHARTS_VERSION}">
-<title>${escapeHtml(result.strategy)} · ${escapeHtml(result.period.start)} to ${
-    escapeHtml(result.period.end)
-  }</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-${_header(result)}
-<nav><div class="wrap">${nav}</div></nav>
-<main class="wrap">
-${reportSections(result, data, options).join("\n")}
-</main>
-<footer>Self-contained report: data and ECharts ${ECHARTS_VERSION} are inlined; it opens offline.</footer>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
-<script id="echarts-library" data-version="${ECHARTS_VERSION}">${ECHARTS_LIBRARY}</script>
-<script id="report-script">${CLIENT_SCRIPT}</script>
-</body>
-</html>
-`;
+  return pageShell({
+    kind: "report",
+    title: `${escapeHtml(result.strategy)} · ${escapeHtml(result.period.start)} to ${
+      escapeHtml(result.period.end)
+    }`,
+    header: _header(result),
+    nav: SECTIONS,
+    sections: reportSections(result, data, options),
+    footer:
+      `Self-contained report: data and ECharts ${ECHARTS_VERSION} are inlined; it opens offline.`,
+    data,
+    script: CLIENT_SCRIPT,
+  });
 }

@@ -20,3 +20,8 @@ export * from "./benchmark_spec.ts";
 export * from "./benchmark_runs.ts";
 export * from "./database_services.ts";
 export * from "./ablation.ts";
+export * from "./shared_services.ts";
+export * from "./service_cache.ts";
+export * from "./read_tracker.ts";
+export * from "./scan_memo.ts";
+export * from "./regime_memo.ts";

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { Panel } from "../data/panel.ts";
+import type { Panel } from "../data/panel.ts";
 import type { MarketData } from "../data/load_market.ts";
 import type { Config } from "../config/schema.ts";
 import { configHash } from "../config/hash.ts";
@@ -19,13 +19,21 @@ import { runBacktest } from "../engine/run_backtest.ts";
 import { RESULT_VERSION, type RunResult } from "../engine/run_result.ts";
 import { regimeAware } from "../engine/regime_aware.ts";
 import type { AuditLog } from "../audit/audit_log.ts";
-import type { ResearchReader } from "../db/research_repository.ts";
-import type { RegimeLogger } from "../market/regime_provider.ts";
 import { computeMetrics } from "../analytics/metrics.ts";
 import { InputError } from "../errors.ts";
 import { REGIME_AWARE } from "./strategy_source.ts";
 import { auditObserver } from "./audit_bridge.ts";
-import { marketServices, protectionFor, regimeAwareOptions } from "./regime_services.ts";
+import {
+  type MarketServices,
+  marketServices,
+  panelFor,
+  protectionFor,
+  regimeAwareOptions,
+  type RunDatabase,
+} from "./regime_services.ts";
+import type { SharedServices } from "./shared_services.ts";
+
+export { panelFor };
 import { holdingsAt } from "./result_parts.ts";
 import { type BenchmarkChoice, chooseBenchmarks } from "./benchmark_spec.ts";
 import { runBenchmarks } from "./benchmark_runs.ts";
@@ -48,18 +56,20 @@ export type PreparedRun = {
   readonly benchmarks: BenchmarkChoice;
 };
 
-/** Builds the Panel a config asks for from loaded data. */
-export function panelFor(config: Config, market: MarketData): Panel {
-  return Panel.fromSeries(market.series, { prices: config.data.prices, splits: market.splits });
-}
+/** Options of {@link prepareRun}. */
+export type PrepareOptions = {
+  /** Services shared with other runs of the process (a sweep): the Panel comes from there. */
+  readonly shared?: SharedServices | undefined;
+};
 
 /** Checks the run's range, benchmarks and strategy params; an {@link InputError} names what is wrong. */
 export function prepareRun(
   config: Config,
   market: MarketData,
   definition: StrategyFactory | typeof REGIME_AWARE,
+  options: PrepareOptions = {},
 ): PreparedRun {
-  const panel = panelFor(config, market);
+  const panel = options.shared?.panel(config, market) ?? panelFor(config, market);
   const first = panel.dateAt(0), last = panel.dateAt(panel.dayCount - 1);
   const start = config.run.start ?? first;
   const end = config.run.end ?? last;
@@ -94,10 +104,12 @@ export type RunContext = {
   /** The audit log to record decisions in (started by the caller); none = no auditing. */
   readonly audit?: AuditLog | undefined;
   /** The research database and where its notes go, when `database.enabled`. */
-  readonly database?: {
-    readonly research: ResearchReader | undefined;
-    readonly logger: RegimeLogger;
-  };
+  readonly database?: RunDatabase;
+  /**
+   * Services shared with other runs of the process (a sweep): the regime provider,
+   * scan history and fundamentals come from there instead of being built for this run.
+   */
+  readonly shared?: SharedServices | undefined;
 };
 
 /** Runs a prepared backtest to its result. */
@@ -105,17 +117,14 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
   const { config, panel } = run;
   const tally = new ProtectionTally();
   let strategy = run.strategy;
-  let regime: Awaited<ReturnType<typeof marketServices>> | undefined;
+  let regime: MarketServices | undefined;
   let records: ReturnType<typeof regimeAware>["records"] | undefined;
   let protection: ReturnType<typeof protectionFor> | undefined;
   if (strategy === undefined) {
-    regime = await marketServices(
-      config,
-      run.market,
-      panel,
-      { from: run.start, to: run.end },
-      context.database,
-    );
+    const range = { from: run.start, to: run.end };
+    regime = context.shared
+      ? await context.shared.marketServices(config, run.market, panel, range, context.database)
+      : await marketServices(config, run.market, panel, range, context.database);
     protection = protectionFor(config, (v) => tally.add(v));
     const built = regimeAware(regimeAwareOptions(config), {
       regime: regime.regime,

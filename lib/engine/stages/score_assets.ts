@@ -34,12 +34,27 @@ export function scoreOf(
   options: ScoreAssetsOptions,
 ): CombinedScore | null {
   if (scan === undefined) return null;
-  const technical = technicalScore({ scan });
+  const technical = _technical(scan);
   if (technical === null) return null;
   const fundamental = options.fundamentals
     ? fundamentalScoreAsOf(options.fundamentals, ticker, date)
     : null;
   return combinedScore(technical, fundamental, options.weights);
+}
+
+/**
+ * Technical scores by scan: a scan's score never changes, and a scan history shared by many
+ * runs (a sweep) hands every run the same scan objects, so each is scored once.
+ */
+const _technicalScores = new WeakMap<ScanResult, number | null>();
+
+function _technical(scan: ScanResult): number | null {
+  let score = _technicalScores.get(scan);
+  if (score === undefined) {
+    score = technicalScore({ scan });
+    _technicalScores.set(scan, score);
+  }
+  return score;
 }
 
 /** Adds `scores`: ticker -> combined score, for the universe and the held assets. */

@@ -13,6 +13,8 @@
  */
 import type * as echartsApi from "echarts";
 
+declare const echarts: typeof echartsApi;
+
 /** Colours of the report: a light theme, regimes as the design names them. */
 export function reportPalette() {
   return {
@@ -100,6 +102,39 @@ export function reportBaseOption(): echartsApi.EChartsOption {
       backgroundColor: "rgba(255,255,255,0.96)",
       borderColor: "#ced4da",
       textStyle: { color: "#212529", fontSize: 12 },
+    },
+  };
+}
+
+/** What {@link reportChartSet} returns: draw charts by container id, then publish. */
+export type ReportChartSet = {
+  /** Draws `option()` into the element with that id (SVG renderer); null when the page has none. */
+  readonly draw: (id: string, option: () => echartsApi.EChartsOption) => echartsApi.ECharts | null;
+  /**
+   * Resizes the charts with the window and publishes `window.reportRendered`, a promise of
+   * the number of charts drawn once each has finished (tests wait on it).
+   */
+  readonly done: () => void;
+};
+
+/** The charts of a page: each drawn into its container, then published for tests. */
+export function reportChartSet(): ReportChartSet {
+  const charts: echartsApi.ECharts[] = [];
+  const finished: Promise<void>[] = [];
+  return {
+    draw: (id, option) => {
+      const element = document.getElementById(id);
+      if (element === null) return null;
+      const chart = echarts.init(element, null, { renderer: "svg" });
+      finished.push(new Promise((resolve) => chart.on("finished", () => resolve())));
+      chart.setOption(option());
+      charts.push(chart);
+      return chart;
+    },
+    done: () => {
+      globalThis.addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
+      const rendered = Promise.all(finished).then(() => charts.length);
+      Object.assign(globalThis, { reportRendered: rendered });
     },
   };
 }

@@ -8,32 +8,20 @@
  *
  * @module
  */
-import type * as echartsApi from "echarts";
 import type { ReportData } from "../report_data.ts";
 import { reportAllocationOption, reportHoldingsOption } from "./allocation.ts";
+import { reportChartSet } from "./common.ts";
 import { reportDrawdownOption } from "./drawdown.ts";
 import { reportEquityOption } from "./equity.ts";
 import { reportBlocksOption, reportProtectionOption } from "./protection.ts";
 import { reportMonthlyOption, reportYearlyOption } from "./returns.ts";
 import { reportRollingOption } from "./rolling.ts";
 
-declare const echarts: typeof echartsApi;
-
 /** Draws the report's charts. */
 export function reportMain(): void {
   const source = document.getElementById("report-data");
   const data = JSON.parse(source?.textContent ?? "null") as ReportData;
-  const charts: echartsApi.ECharts[] = [];
-  const finished: Promise<void>[] = [];
-  const draw = (id: string, option: () => echartsApi.EChartsOption) => {
-    const element = document.getElementById(id);
-    if (element === null) return null;
-    const chart = echarts.init(element, null, { renderer: "svg" });
-    finished.push(new Promise((resolve) => chart.on("finished", () => resolve())));
-    chart.setOption(option());
-    charts.push(chart);
-    return chart;
-  };
+  const { draw, done } = reportChartSet();
   const equity = draw("chart-equity", () => reportEquityOption(data, data.equity.logScale));
   const toggle = document.getElementById("equity-log");
   if (toggle instanceof HTMLInputElement) {
@@ -51,7 +39,5 @@ export function reportMain(): void {
   draw("chart-protection-rules", () => reportProtectionOption(data, "byRule"));
   draw("chart-protection-interventions", () => reportProtectionOption(data, "interventions"));
   draw("chart-protection-blocks", () => reportBlocksOption(data));
-  globalThis.addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
-  const rendered = Promise.all(finished).then(() => charts.length);
-  Object.assign(globalThis, { reportRendered: rendered });
+  done();
 }
