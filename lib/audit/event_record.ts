@@ -30,7 +30,9 @@ export type EventColumns = {
  * events, the kind a session start names, or null (the session row was made by
  * an earlier event).
  */
-export function sessionKindOf(event: EventRecord): string | null {
+export function sessionKindOf(
+  event: Pick<EventRecord, "sessionSeq" | "eventType" | "action">,
+): string | null {
   if (event.sessionSeq === 0) return "run";
   return event.eventType === EVENT_TYPES.SessionStarted.eventType ? event.action : null;
 }
