@@ -29,7 +29,7 @@ import type { EventRecord } from "./event_record.ts";
  */
 export const NUMBERS = 17;
 
-/** Packed events. */
+/** Events packed into columns, as {@link SqliteEventStore.recordPacked} takes them. */
 export type PackedBatch = {
   readonly count: number;
   readonly numbers: Float64Array<ArrayBuffer>;
