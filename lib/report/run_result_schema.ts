@@ -138,6 +138,14 @@ export const runResultSchema = z.object({
   trades: z.array(trade),
   fills: z.array(fill),
   orderNotes: z.array(orderNote),
+  // Absent from results written before it was recorded.
+  wholeShareCash: z.object({
+    rebalances: num,
+    last: num,
+    lastShare: num,
+    averageShare: num,
+    maxShare: num,
+  }).nullable().default(null),
   holdings: z.array(z.object({
     ticker: z.string(),
     shares: num,

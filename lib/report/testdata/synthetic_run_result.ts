@@ -122,6 +122,7 @@ export function syntheticRunResult(options: SyntheticRunOptions): RunResult {
       reason: "not enough cash",
       date: dates[i] ?? "",
     })),
+    wholeShareCash: null,
     holdings: _holdings(tickers, buckets, lastValue, random("holdings")),
     regimes: sections ? regime : null,
     allocation: sections ? _allocation(dates, rebalances, regime.regime, buckets) : null,
@@ -338,6 +339,7 @@ export function resultWithEquity(
     trades: [],
     fills: [],
     orderNotes: [],
+    wholeShareCash: null,
     holdings: [],
   };
 }
