@@ -10,7 +10,7 @@
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { type EventRecord, sessionKindOf } from "./event_record.ts";
-import { BatchPacker, NUMBERS, type PackedBatch } from "./packed_batch.ts";
+import { BatchPacker, NUMBERS, type PackedBatch, textReader } from "./packed_batch.ts";
 import { attemptRunId, type EventSink, type RunClaim } from "./event_sink.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { sessionIdOf } from "./ids.ts";
@@ -176,7 +176,7 @@ export class SqliteEventStore implements EventSink {
   /** Writes the buffered events in one transaction; returns how many. */
   flushSync(): number {
     if (this.#packer.count > 0) {
-      const batch = this.#packer.take();
+      const batch = this.#packer.take(false);
       this.#pending.push(batch);
       this.#pendingCount += batch.count;
     }
@@ -238,13 +238,13 @@ export class SqliteEventStore implements EventSink {
     const params = this.#params;
     let row = 0;
     for (const batch of batches) {
-      const { numbers: a, names, text } = batch;
+      const { numbers: a, names } = batch;
+      const text = textReader(batch);
       const codes = new _BatchCodes(
         names,
         (name) => this.#name(name),
         (eventType, category) => this.#type(eventType, category),
       );
-      let at = 0;
       for (let i = 0; i < batch.count; i++) {
         const n = i * NUMBERS;
         id += 1;
@@ -263,7 +263,7 @@ export class SqliteEventStore implements EventSink {
         }
         const asset = codes.name(a[n + 12] as number);
         const reasonLength = a[n + 15] as number, metadataLength = a[n + 16] as number;
-        const reason = reasonLength < 0 ? null : text.slice(at, at += reasonLength);
+        const reason = text(reasonLength);
         const o = row * FIELDS;
         params[o] = id;
         params[o + 1] = session;
@@ -278,7 +278,7 @@ export class SqliteEventStore implements EventSink {
         params[o + 10] = _nullable(a[n + 2] as number);
         params[o + 11] = _nullable(a[n + 3] as number);
         params[o + 12] = _nullable(a[n + 4] as number);
-        params[o + 13] = metadataLength < 0 ? null : text.slice(at, at += metadataLength);
+        params[o + 13] = text(metadataLength);
         params[o + 14] = _nullable(a[n + 5] as number);
         if (++row === ROWS_PER_INSERT) {
           this.#insertMany.run(...params);
