@@ -175,14 +175,12 @@ export class SqliteEventStore implements EventSink {
 
   /** Writes the buffered events in one transaction; returns how many. */
   flushSync(): number {
-    if (this.#packer.count > 0) {
-      const batch = this.#packer.take(false);
-      this.#pending.push(batch);
-      this.#pendingCount += batch.count;
-    }
-    const batches = this.#pending, count = this.#pendingCount;
+    const packed = this.#packer.count;
+    const batches = packed > 0 ? [...this.#pending, this.#packer.peek()] : this.#pending;
+    const count = this.#pendingCount + packed;
     if (count === 0) return 0;
     this.#transaction(() => this.#write(batches));
+    this.#packer.clear();
     this.#pending = [];
     this.#pendingCount = 0;
     return count;

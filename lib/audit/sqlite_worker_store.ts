@@ -153,7 +153,7 @@ export class SqliteWorkerStore implements EventSink {
 
   #post(): void {
     if (this.#packer.count === 0) return;
-    const batch = this.#packer.take(true);
+    const batch = this.#packer.take();
     for (;;) {
       const inflight = Atomics.load(this.#inflight, 0);
       if (inflight < MAX_BATCHES_IN_FLIGHT) break;
