@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { asOfToMs, type EventRecord, toRecord } from "./event_record.ts";
+import { asOfToMs, type EventRecord, type RecordContext, toRecord } from "./event_record.ts";
 import type { AuditEvent, CustomEvent, Metadata } from "./events.ts";
 import { EVENT_TYPES } from "./events.ts";
 import type { EventSink } from "./event_sink.ts";
@@ -75,6 +75,8 @@ export class AuditLog {
   #regime: string | null = null;
   #lastAsOfMs: number;
   readonly #orderSessions = new Map<number, Session>();
+  /** The context of the event being recorded, refilled for each (one object, not one per event). */
+  readonly #context: { -readonly [K in keyof RecordContext]: RecordContext[K] };
 
   private constructor(sink: EventSink, runId: string, clock: () => number, asOfMs: number) {
     this.runId = runId;
@@ -83,6 +85,7 @@ export class AuditLog {
     this.#run = { seq: 0, traceId: traceIdOf(runId, 0) };
     this.#session = this.#run;
     this.#lastAsOfMs = asOfMs;
+    this.#context = { runId, sessionSeq: 0, traceId: "", recordedAt: 0, regime: null };
   }
 
   /** Registers the run with the sink and records `run_start`. */
@@ -137,13 +140,12 @@ export class AuditLog {
       this.#orderSessions.delete(event.orderId);
     } else if (event.type === "RegimeDetected") this.#regime = event.regime;
     else if (event.type === "RegimeChanged") this.#regime = event.to;
-    const record = toRecord(event, {
-      runId: this.runId,
-      sessionSeq: session.seq,
-      traceId: session.traceId,
-      recordedAt: this.#clock(),
-      regime: this.#regime,
-    });
+    const context = this.#context;
+    context.sessionSeq = session.seq;
+    context.traceId = session.traceId;
+    context.recordedAt = this.#clock();
+    context.regime = this.#regime;
+    const record = toRecord(event, context);
     if (record.asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = record.asOfMs;
     this.#sink.record(record);
   }

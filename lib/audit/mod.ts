@@ -46,6 +46,7 @@ export * from "./query_types.ts";
 export * from "./read_only_sql.ts";
 export { APPLICATION_ID, SCHEMA_VERSION } from "./sqlite_schema.ts";
 export * from "./sqlite_store.ts";
+export type { PackedBatch } from "./packed_batch.ts";
 export { SqliteAuditReader } from "./sqlite_reader.ts";
 export { SqliteWorkerStore, type SqliteWorkerStoreOptions } from "./sqlite_worker_store.ts";
 export { PostgresEventStore, type PostgresStoreOptions } from "./postgres_store.ts";

@@ -30,8 +30,15 @@ export const SCHEMA_VERSION = 1;
 /** Marks a SQLite file as an audit event store (`PRAGMA application_id`, "AUDT"). */
 export const APPLICATION_ID = 0x41554454;
 
-/** Events per posting row (per asset); bounds the rows a timeline scans past its asset. */
-export const POSTING_CHUNK = 1024;
+/**
+ * Events per posting row (per asset); bounds the rows a timeline scans past its
+ * asset. Design decision: 4,096, not 1,024: when every asset has events in
+ * every chunk (an equal-weight rebalance of 500 assets places and fills an
+ * order for each), postings were one row for every two events and their
+ * inserts cost as much as the events'; at 4,096 they are one for eight, and a
+ * timeline on 1,000,000 events still takes about 3 ms (event_store_bench.ts).
+ */
+export const POSTING_CHUNK = 4096;
 
 /** Milliseconds a writer waits for another writer's transaction before failing. */
 export const BUSY_TIMEOUT_MS = 30_000;

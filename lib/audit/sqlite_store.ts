@@ -1,7 +1,8 @@
 /**
  * The default event store: a SQLite file (WAL) written in batches, one
  * transaction per batch, with multi-row INSERTs into coded columns (see
- * {@link openSqliteStore} for the layout). Several processes may write one
+ * {@link openSqliteStore} for the layout). Events are packed into columns as
+ * they are recorded ({@link BatchPacker}). Several processes may write one
  * file: each batch takes the write lock (`BEGIN IMMEDIATE`, busy timeout), so
  * none loses an event.
  *
@@ -9,6 +10,7 @@
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { type EventRecord, sessionKindOf } from "./event_record.ts";
+import { BatchPacker, NUMBERS, type PackedBatch, textReader } from "./packed_batch.ts";
 import { attemptRunId, type EventSink, type RunClaim } from "./event_sink.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { sessionIdOf } from "./ids.ts";
@@ -58,9 +60,10 @@ export class SqliteEventStore implements EventSink {
   readonly path: string;
   readonly #db: DatabaseSync;
   readonly #batchSize: number;
-  #buffer: EventRecord[] = [];
-  /** Metadata already serialised (by a worker's sender), aligned with #buffer; undefined = serialise here. */
-  #metadataJson: (string | null | undefined)[] = [];
+  readonly #packer = new BatchPacker();
+  /** Batches packed elsewhere (a worker's sender) or taken from the packer, not yet written. */
+  #pending: PackedBatch[] = [];
+  #pendingCount = 0;
   readonly #names = new Map<string, number>();
   readonly #types = new Map<string, Map<string, number>>();
   readonly #runs = new Map<string, number>();
@@ -159,26 +162,28 @@ export class SqliteEventStore implements EventSink {
 
   /** Buffers the event; a full buffer is written before this returns. */
   record(event: EventRecord): void {
-    this.#buffer.push(event);
-    this.#metadataJson.push(undefined);
-    if (this.#buffer.length >= this.#batchSize) this.flushSync();
+    this.#packer.add(event);
+    if (this.#packer.count + this.#pendingCount >= this.#batchSize) this.flushSync();
   }
 
-  /** {@link record} for an event whose metadata is already JSON (its `metadata` field is ignored). */
-  recordSerialized(event: EventRecord, metadataJson: string | null): void {
-    this.#buffer.push(event);
-    this.#metadataJson.push(metadataJson);
-    if (this.#buffer.length >= this.#batchSize) this.flushSync();
+  /** Buffers events packed by {@link BatchPacker} (a worker's sender packs them). */
+  recordPacked(batch: PackedBatch): void {
+    this.#pending.push(batch);
+    this.#pendingCount += batch.count;
+    if (this.#packer.count + this.#pendingCount >= this.#batchSize) this.flushSync();
   }
 
   /** Writes the buffered events in one transaction; returns how many. */
   flushSync(): number {
-    const batch = this.#buffer, json = this.#metadataJson;
-    if (batch.length === 0) return 0;
-    this.#transaction(() => this.#write(batch, json));
-    this.#buffer = [];
-    this.#metadataJson = [];
-    return batch.length;
+    const packed = this.#packer.count;
+    const batches = packed > 0 ? [...this.#pending, this.#packer.peek()] : this.#pending;
+    const count = this.#pendingCount + packed;
+    if (count === 0) return 0;
+    this.#transaction(() => this.#write(batches));
+    this.#packer.clear();
+    this.#pending = [];
+    this.#pendingCount = 0;
+    return count;
   }
 
   /** Writes the buffered events. */
@@ -219,65 +224,83 @@ export class SqliteEventStore implements EventSink {
     }
   }
 
-  #write(batch: readonly EventRecord[], json: readonly (string | null | undefined)[]): void {
+  #write(batches: readonly PackedBatch[]): void {
     const maxRow = this.#sql.maxId.get();
-    const base = Number(maxRow?.id ?? 0);
+    let id = Number(maxRow?.id ?? 0);
     const sessions = new Map<number, Range>();
     const runs = new Map<number, Range>();
     const ends = new Map<number, RunEnd>();
     const postings = this.#sql.posting;
     let chunk = new Map<number, Range>();
+    let inChunk = 0;
     const params = this.#params;
     let row = 0;
-    for (let i = 0; i < batch.length; i++) {
-      const event = batch[i] as EventRecord;
-      const id = base + 1 + i;
-      const last = this.#last;
-      let run = last.run, session = last.session;
-      if (event.runId !== last.runId || event.sessionSeq !== last.seq) {
-        run = this.#runKey(event.runId);
-        session = this.#sessionKey(event, run);
-        this.#last = { runId: event.runId, seq: event.sessionSeq, run, session };
-      }
-      const asset = event.asset === null ? null : this.#name(event.asset);
-      const o = row * FIELDS;
-      params[o] = id;
-      params[o + 1] = session;
-      params[o + 2] = this.#type(event.eventType, event.category);
-      params[o + 3] = asset;
-      params[o + 4] = event.action === null ? null : this.#name(event.action);
-      params[o + 5] = event.regime === null ? null : this.#name(event.regime);
-      params[o + 6] = event.asOfMs;
-      params[o + 7] = event.recordedAt;
-      params[o + 8] = event.reason;
-      params[o + 9] = event.scoreBefore;
-      params[o + 10] = event.scoreAfter;
-      params[o + 11] = event.sizeBefore;
-      params[o + 12] = event.sizeAfter;
-      const serialized = json[i];
-      params[o + 13] = serialized !== undefined
-        ? serialized
-        : event.metadata === null
-        ? null
-        : JSON.stringify(event.metadata);
-      params[o + 14] = event.executionTimeMs;
-      if (++row === ROWS_PER_INSERT) {
-        this.#insertMany.run(...params);
-        row = 0;
-      }
-      _extend(sessions, session, id, event.asOfMs);
-      _extend(runs, run, id, event.asOfMs);
-      if (asset !== null) _extend(chunk, asset, id, event.asOfMs);
-      if ((i + 1) % POSTING_CHUNK === 0 || i === batch.length - 1) {
-        for (const [key, r] of chunk) postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
-        chunk = new Map();
-      }
-      if (event.eventType === EVENT_TYPES.RunFinished.eventType && event.category === "run") {
-        ends.set(run, { status: "finished", at: event.recordedAt, error: null });
-      } else if (event.eventType === EVENT_TYPES.RunFailed.eventType && event.category === "run") {
-        ends.set(run, { status: "failed", at: event.recordedAt, error: event.reason });
+    for (const batch of batches) {
+      const { numbers: a, names } = batch;
+      const text = textReader(batch);
+      const codes = new _BatchCodes(
+        names,
+        (name) => this.#name(name),
+        (eventType, category) => this.#type(eventType, category),
+      );
+      for (let i = 0; i < batch.count; i++) {
+        const n = i * NUMBERS;
+        id += 1;
+        const seq = a[n] as number, runId = names[a[n + 8] as number] as string;
+        const asOfMs = a[n + 6] as number;
+        const last = this.#last;
+        let run = last.run, session = last.session;
+        if (runId !== last.runId || seq !== last.seq) {
+          run = this.#runKey(runId);
+          session = this.#sessionKey(run, runId, seq, names[a[n + 9] as number] as string, {
+            sessionSeq: seq,
+            eventType: names[a[n + 10] as number] as string,
+            action: codes.text(a[n + 13] as number),
+          }, asOfMs);
+          this.#last = { runId, seq, run, session };
+        }
+        const asset = codes.name(a[n + 12] as number);
+        const reasonLength = a[n + 15] as number, metadataLength = a[n + 16] as number;
+        const reason = text(reasonLength);
+        const o = row * FIELDS;
+        params[o] = id;
+        params[o + 1] = session;
+        params[o + 2] = codes.type(a[n + 10] as number, a[n + 11] as number);
+        params[o + 3] = asset;
+        params[o + 4] = codes.name(a[n + 13] as number);
+        params[o + 5] = codes.name(a[n + 14] as number);
+        params[o + 6] = asOfMs;
+        params[o + 7] = a[n + 7] as number;
+        params[o + 8] = reason;
+        params[o + 9] = _nullable(a[n + 1] as number);
+        params[o + 10] = _nullable(a[n + 2] as number);
+        params[o + 11] = _nullable(a[n + 3] as number);
+        params[o + 12] = _nullable(a[n + 4] as number);
+        params[o + 13] = text(metadataLength);
+        params[o + 14] = _nullable(a[n + 5] as number);
+        if (++row === ROWS_PER_INSERT) {
+          this.#insertMany.run(...params);
+          row = 0;
+        }
+        _extend(sessions, session, id, asOfMs);
+        _extend(runs, run, id, asOfMs);
+        if (asset !== null) _extend(chunk, asset, id, asOfMs);
+        if (++inChunk === POSTING_CHUNK) {
+          for (const [key, r] of chunk) postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
+          chunk = new Map();
+          inChunk = 0;
+        }
+        const end = codes.runEnd(a[n + 10] as number, a[n + 11] as number);
+        if (end !== null) {
+          ends.set(run, {
+            status: end,
+            at: a[n + 7] as number,
+            error: end === "failed" ? reason : null,
+          });
+        }
       }
     }
+    for (const [key, r] of chunk) postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
     for (let r = 0; r < row; r++) {
       this.#insertOne.run(...params.slice(r * FIELDS, (r + 1) * FIELDS));
     }
@@ -331,16 +354,87 @@ export class SqliteEventStore implements EventSink {
     return id;
   }
 
-  #sessionKey(event: EventRecord, run: number): number {
-    const key = sessionIdOf(event.runId, event.sessionSeq);
+  #sessionKey(
+    run: number,
+    runId: string,
+    seq: number,
+    traceId: string,
+    event: Parameters<typeof sessionKindOf>[0],
+    asOfMs: number,
+  ): number {
+    const key = sessionIdOf(runId, seq);
     const cached = this.#sessions.get(key);
     if (cached !== undefined) return cached;
-    const kind = sessionKindOf(event);
-    const row = this.#sql.session.get(run, event.sessionSeq, event.traceId, kind, event.asOfMs);
+    const row = this.#sql.session.get(run, seq, traceId, sessionKindOf(event), asOfMs);
     const id = Number(row?.id);
     this.#sessions.set(key, id);
     return id;
   }
+}
+
+/**
+ * A packed batch's name indexes turned into the store's codes, each looked up
+ * once per batch.
+ */
+class _BatchCodes {
+  readonly #names: readonly string[];
+  readonly #nameCode: (name: string) => number;
+  readonly #typeCode: (eventType: string, category: string) => number;
+  readonly #codes: (number | undefined)[];
+  readonly #types = new Map<number, number>();
+  readonly #finish: number;
+  readonly #fail: number;
+  readonly #runCategory: number;
+
+  constructor(
+    names: readonly string[],
+    nameCode: (name: string) => number,
+    typeCode: (eventType: string, category: string) => number,
+  ) {
+    this.#names = names;
+    this.#nameCode = nameCode;
+    this.#typeCode = typeCode;
+    this.#codes = new Array(names.length);
+    this.#finish = names.indexOf(EVENT_TYPES.RunFinished.eventType);
+    this.#fail = names.indexOf(EVENT_TYPES.RunFailed.eventType);
+    this.#runCategory = names.indexOf(EVENT_TYPES.RunFinished.category);
+  }
+
+  /** The name at an index (-1 = null). */
+  text(index: number): string | null {
+    return index < 0 ? null : this.#names[index] as string;
+  }
+
+  /** The store's code of the name at an index (-1 = null). */
+  name(index: number): number | null {
+    if (index < 0) return null;
+    const cached = this.#codes[index];
+    if (cached !== undefined) return cached;
+    return this.#codes[index] = this.#nameCode(this.#names[index] as string);
+  }
+
+  /** The store's code of the event type and category at two indexes. */
+  type(eventType: number, category: number): number {
+    const key = eventType * this.#names.length + category;
+    const cached = this.#types.get(key);
+    if (cached !== undefined) return cached;
+    const code = this.#typeCode(
+      this.#names[eventType] as string,
+      this.#names[category] as string,
+    );
+    this.#types.set(key, code);
+    return code;
+  }
+
+  /** The run status an event sets: finished by run_finish, failed by run_fail, else null. */
+  runEnd(eventType: number, category: number): "finished" | "failed" | null {
+    if (category !== this.#runCategory) return null;
+    return eventType === this.#finish ? "finished" : eventType === this.#fail ? "failed" : null;
+  }
+}
+
+function _nullable(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
 }
 
 function _extend(ranges: Map<number, Range>, key: number, id: number, asOf: number): void {

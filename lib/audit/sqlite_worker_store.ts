@@ -1,6 +1,6 @@
 /**
  * A SQLite event store written from a worker: the backtest's thread only packs
- * events ({@link packBatch}) and posts them; the worker runs the same
+ * events ({@link BatchPacker}) and posts them; the worker runs the same
  * {@link SqliteEventStore}, so the file, its layout and its safety are the
  * same. Design decision: this exists to keep auditing's cost on the
  * backtest's thread small (the SQLite work runs on another core); the
@@ -11,7 +11,7 @@
 import { InputError, ServiceError } from "../errors.ts";
 import type { EventRecord } from "./event_record.ts";
 import type { EventSink, RunClaim } from "./event_sink.ts";
-import { packBatch, type PackedBatch } from "./packed_batch.ts";
+import { BatchPacker, type PackedBatch } from "./packed_batch.ts";
 
 /** Messages to the worker. */
 export type WorkerRequest =
@@ -85,7 +85,7 @@ export class SqliteWorkerStore implements EventSink {
   readonly #postSize: number;
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
-  #buffer: EventRecord[] = [];
+  readonly #packer = new BatchPacker();
 
   private constructor(path: string, worker: Worker, inflight: Int32Array, postSize: number) {
     this.path = path;
@@ -147,14 +147,13 @@ export class SqliteWorkerStore implements EventSink {
 
   /** Buffers the event; full buffers are packed and posted to the worker. */
   record(event: EventRecord): void {
-    this.#buffer.push(event);
-    if (this.#buffer.length >= this.#postSize) this.#post();
+    this.#packer.add(event);
+    if (this.#packer.count >= this.#postSize) this.#post();
   }
 
   #post(): void {
-    if (this.#buffer.length === 0) return;
-    const batch = packBatch(this.#buffer);
-    this.#buffer = [];
+    if (this.#packer.count === 0) return;
+    const batch = this.#packer.take();
     for (;;) {
       const inflight = Atomics.load(this.#inflight, 0);
       if (inflight < MAX_BATCHES_IN_FLIGHT) break;

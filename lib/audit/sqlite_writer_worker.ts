@@ -5,7 +5,7 @@
  * @module
  */
 import { SqliteEventStore } from "./sqlite_store.ts";
-import { type PackedBatch, unpackBatch } from "./packed_batch.ts";
+import type { PackedBatch } from "./packed_batch.ts";
 import type { WorkerReply, WorkerRequest } from "./sqlite_worker_store.ts";
 
 const port = globalThis as unknown as {
@@ -38,12 +38,7 @@ function _reply(id: number, work: () => unknown): void {
 
 function _batch(batch: PackedBatch): void {
   try {
-    if (failure === null && store !== null) {
-      const { records, metadataJson } = unpackBatch(batch);
-      for (let i = 0; i < records.length; i++) {
-        store.recordSerialized(records[i] as (typeof records)[number], metadataJson[i] ?? null);
-      }
-    }
+    if (failure === null && store !== null) store.recordPacked(batch);
   } catch (error) {
     failure = error;
   } finally {

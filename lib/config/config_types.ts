@@ -47,6 +47,8 @@ export type Config = {
     readonly commission: CommissionConfig;
     readonly slippageBps: number;
     readonly fractional: boolean;
+    readonly rounding: "down" | "nearest" | "band";
+    readonly driftBand: number;
     readonly cashBuffer: number;
     readonly minTradeWeight: number;
     readonly margin: boolean;

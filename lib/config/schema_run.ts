@@ -119,6 +119,16 @@ export const brokerSection = z.strictObject({
     tier: "intermediate",
     description: "Allow fractional shares (default: whole shares)",
   }),
+  rounding: param(z.enum(["down", "nearest", "band"]).default("nearest"), {
+    tier: "intermediate",
+    description:
+      "Whole shares: targets rounded down, to the nearest share cash covers, or band (nearest, drift band kept)",
+  }),
+  driftBand: param(z.number().min(0).max(1).default(0.05), {
+    tier: "advanced",
+    description:
+      "With rounding band: a holding within this fraction of its target value (or one share) is not traded",
+  }),
   cashBuffer: param(z.number().min(0).max(0.2).default(0), {
     tier: "advanced",
     description: "Fraction of value kept out of target-weight rebalances as a cash buffer",

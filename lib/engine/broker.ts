@@ -11,7 +11,9 @@
  *   sell with nothing held is rejected.
  * - The buys of one target-weight rebalance are scaled by one common factor
  *   when, at the fill, they cost more than the cash available (a gap up since
- *   the decision); each cut buy gets a "trimmed" note naming the factor.
+ *   the decision); each cut buy gets a "trimmed" note naming the factor. With
+ *   whole shares rounded `nearest` or `band`, the cash the flooring of the
+ *   scaled sizes frees goes back, a share at a time, to the largest remainders.
  * - An asset without a bar on a day cannot trade: its orders wait (market) or
  *   expire after `validDays` days of the calendar (limit and stop, default 1).
  * - A split on day t (raw prices) multiplies held shares, open lots and
@@ -33,7 +35,7 @@ import type { ResolvedBrokerOptions } from "./broker_options.ts";
 import { commissionFor, sharesThatFit } from "./commission.ts";
 import { slippedPrice, triggerPrice } from "./fill_rules.ts";
 import { LotBook } from "./lot_book.ts";
-import { scaleBuysToCash } from "./cash_scaling.ts";
+import { scaleBuysToCash, topUpScaledBuys } from "./cash_scaling.ts";
 import { isoDateOfDay } from "./civil_day.ts";
 import { blankOrder, type WorkingOrder } from "./working_order.ts";
 
@@ -285,6 +287,9 @@ export class Broker {
       const prices = Float64Array.from(group, (o) => this.#buyPrice(o));
       const { commission, fractional } = this.#o;
       const factor = scaleBuysToCash(requested, prices, commission, this.cash, fractional, sizes);
+      if (factor < 1 && !fractional && this.#o.rounding !== "down") {
+        topUpScaledBuys(requested, prices, commission, this.cash, factor, sizes);
+      }
       const reason = `scaled by ${factor.toFixed(4)} to fit cash after a gap`;
       for (let i = 0; i < group.length; i++) {
         const o = group[i] as WorkingOrder, n = sizes[i] as number;

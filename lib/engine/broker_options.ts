@@ -10,6 +10,14 @@ import { type Commission, NO_COMMISSION, validateCommission } from "./commission
 /** When market orders fill: the next bar's open (default) or the decision bar's close. */
 export type FillTiming = "nextOpen" | "close";
 
+/**
+ * How a target-weight rebalance rounds its targets to whole shares: `down`
+ * (never above the target), `nearest` (the nearest share within the cash
+ * available) or `band` (as `nearest`, but a holding within `driftBand` of its
+ * target is left alone). The rules are written in nearest_shares.ts.
+ */
+export type Rounding = "down" | "nearest" | "band";
+
 /** What the broker does with a buy that cash cannot cover in full. */
 export type InsufficientCash = "trim" | "reject";
 
@@ -23,6 +31,10 @@ export type BrokerOptions = {
   readonly slippageBps?: number;
   /** Whether orders may hold fractional shares; default false (whole shares). */
   readonly fractional?: boolean;
+  /** How whole-share targets are rounded (ignored with `fractional`); default `"nearest"`. */
+  readonly rounding?: Rounding;
+  /** With `rounding: "band"`, the drift (fraction of a holding's target value) under which it is not traded; default 0.05. */
+  readonly driftBand?: number;
   /** Whether cash may go negative (no trimming, no rejection for cash); default false. */
   readonly margin?: boolean;
   /** A buy that cash cannot cover: trimmed to the shares that fit (`"trim"`, default) or rejected (`"reject"`, backtrader's way). */
@@ -44,6 +56,8 @@ export const DEFAULT_BROKER_OPTIONS: ResolvedBrokerOptions = Object.freeze({
   commission: NO_COMMISSION,
   slippageBps: 0,
   fractional: false,
+  rounding: "nearest",
+  driftBand: 0.05,
   margin: false,
   insufficientCash: "trim",
   cashBuffer: 0,
@@ -89,6 +103,8 @@ export function resolveBrokerOptions(options: BrokerOptions = {}): ResolvedBroke
     commission: validateCommission(options.commission ?? d.commission),
     slippageBps: _range("slippageBps", options.slippageBps ?? d.slippageBps, 0, 10_000),
     fractional: _bool("fractional", options.fractional ?? d.fractional),
+    rounding: _oneOf("rounding", options.rounding ?? d.rounding, ["down", "nearest", "band"]),
+    driftBand: _range("driftBand", options.driftBand ?? d.driftBand, 0, 1),
     margin: _bool("margin", options.margin ?? d.margin),
     insufficientCash: _oneOf("insufficientCash", options.insufficientCash ?? d.insufficientCash, [
       "trim",

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Panel } from "../data/panel.ts";
-import type { OrderRequest } from "./types.ts";
+import type { OrderRequest, WholeShareCash } from "./types.ts";
 import type { ResolvedBrokerOptions } from "./broker_options.ts";
 import type { Broker } from "./broker.ts";
 import { eachRebalanceOrder } from "./rebalance.ts";
@@ -93,6 +93,7 @@ export class DecisionApplier {
   /** The frozen targets `#weights` holds (checked), so the same object is not read again. */
   #weighed: Readonly<Record<string, number>> | undefined;
   #group = 0;
+  #rounding = { rebalances: 0, last: 0, lastShare: 0, sumShare: 0, maxShare: 0 };
 
   constructor(panel: Panel, broker: Broker, options: ResolvedBrokerOptions, strategy: string) {
     this.#panel = panel;
@@ -100,6 +101,29 @@ export class DecisionApplier {
     this.#o = options;
     this.#strategy = strategy;
     this.#weights = new Float64Array(panel.assetCount);
+  }
+
+  /** The cash whole-share rounding left uninvested over the rebalances so far; null before the first. */
+  wholeShareCash(): WholeShareCash | null {
+    const r = this.#rounding;
+    if (r.rebalances === 0) return null;
+    return {
+      rebalances: r.rebalances,
+      last: r.last,
+      lastShare: r.lastShare,
+      averageShare: r.sumShare / r.rebalances,
+      maxShare: r.maxShare,
+    };
+  }
+
+  #tally(left: number, value: number): void {
+    const r = this.#rounding;
+    const share = value > 0 ? left / value : 0;
+    r.rebalances += 1;
+    r.last = left;
+    r.lastShare = share;
+    r.sumShare += share;
+    if (share > r.maxShare) r.maxShare = share;
   }
 
   /** Applies `d`, decided at the close of day t (total value `value`, ISO date `date`). */
@@ -122,9 +146,10 @@ export class DecisionApplier {
         value,
         options: o,
       };
-      eachRebalanceOrder(input, (asset, side, size) => {
+      const left = eachRebalanceOrder(input, (asset, side, size) => {
         broker.submit(t, asset, side, size, "market", NaN, Infinity, group);
       });
+      this.#tally(left, value);
     }
     for (const req of d.orders ?? []) {
       const c = _checkOrder(req, this.#panel, o, who, date);

@@ -51,14 +51,77 @@ Deno.test("ordersForTargets() skips changes below minTradeWeight", () => {
     prices: Float64Array.of(10.1),
     value: 1005,
   };
-  // Target floor(0.5 * 1005 / 10.1) = 49: selling 1 share is 10.10, about 1% of value.
-  assert.deepEqual(ordersForTargets({ ...input, options: resolveBrokerOptions({}) }), [
+  // Rounded down, the target is floor(0.5 * 1005 / 10.1) = floor(49.75) = 49: selling 1 share
+  // is 10.10, about 1% of value.
+  const down = { rounding: "down" } as const;
+  assert.deepEqual(ordersForTargets({ ...input, options: resolveBrokerOptions(down) }), [
     { asset: 0, side: "sell", size: 1 },
   ]);
   assert.deepEqual(
-    ordersForTargets({ ...input, options: resolveBrokerOptions({ minTradeWeight: 0.02 }) }),
+    ordersForTargets({
+      ...input,
+      options: resolveBrokerOptions({ ...down, minTradeWeight: 0.02 }),
+    }),
     [],
   );
+  // Rounded to the nearest share, 49.75 is 50: already held, no trade.
+  assert.deepEqual(ordersForTargets({ ...input, options: resolveBrokerOptions({}) }), []);
+});
+
+Deno.test("ordersForTargets() rounds down: an asset priced above its target value is sold to zero", () => {
+  const input = {
+    weights: Float64Array.of(0.1),
+    shares: Float64Array.of(1),
+    prices: Float64Array.of(150),
+    value: 1050,
+  };
+  // 0.1 * 1050 / 150 = 0.7 shares: down makes it 0 (sell the one held), nearest 1 (keep it).
+  assert.deepEqual(
+    ordersForTargets({ ...input, options: resolveBrokerOptions({ rounding: "down" }) }),
+    [{ asset: 0, side: "sell", size: 1 }],
+  );
+  assert.deepEqual(ordersForTargets({ ...input, options: resolveBrokerOptions({}) }), []);
+});
+
+Deno.test("ordersForTargets() rounds to the nearest share the cash covers, largest remainder first", () => {
+  const input = {
+    weights: Float64Array.of(0.1, 0.9),
+    shares: Float64Array.of(1, 0),
+    prices: Float64Array.of(150, 10),
+    value: 1050,
+  };
+  // Exact targets 0.7 and 94.5 shares. Whole parts: sell the 1 share of asset 0 (+150) and buy
+  // 94 (940), which leaves 900 + 150 - 940 = 110. Rounding asset 0 up (remainder 0.7) would
+  // cost the 150 of that sale: it does not fit; asset 1's (0.5) costs 10 and does.
+  assert.deepEqual(ordersForTargets({ ...input, options: resolveBrokerOptions({}) }), [
+    { asset: 0, side: "sell", size: 1 },
+    { asset: 1, side: "buy", size: 95 },
+  ]);
+});
+
+Deno.test("ordersForTargets() with band leaves a holding within its drift band alone", () => {
+  const input = {
+    weights: Float64Array.of(0.5, 0.5),
+    shares: Float64Array.of(52, 40),
+    prices: Float64Array.of(10, 10),
+    value: 1000,
+  };
+  // Targets 50 and 50 shares (500 each); 80 in cash. Asset 0 holds 520: 4% off, inside a 5%
+  // band, kept. Asset 1 holds 400: 20% off; buying 10 would cost 100, so it buys the 8 that
+  // the cash covers.
+  assert.deepEqual(
+    ordersForTargets({
+      ...input,
+      options: resolveBrokerOptions({ rounding: "band", driftBand: 0.05 }),
+    }),
+    [{ asset: 1, side: "buy", size: 8 }],
+  );
+  // Rounded to the nearest share instead, asset 0 sells its 2 shares over the target, and
+  // their 20 pays for the rest of asset 1's 10.
+  assert.deepEqual(ordersForTargets({ ...input, options: resolveBrokerOptions({}) }), [
+    { asset: 0, side: "sell", size: 2 },
+    { asset: 1, side: "buy", size: 10 },
+  ]);
 });
 
 // Two assets at 10 on day0 that both open at 11 on day1: a 10% gap up.
@@ -85,6 +148,24 @@ Deno.test("rebalance buys are scaled by one common factor to fit cash after a ga
     ],
   );
   assert.equal(r.finalCash, 10);
+});
+
+Deno.test("after a gap up, nearest rounding gives the cash the flooring freed back a share at a time", () => {
+  const panel = testPanel({ AAA: [flat(10), flat(11)], BBB: [flat(10), flat(10.5)] });
+  const run = (rounding: "down" | "nearest") =>
+    runBacktest({
+      panel,
+      cash: 1000,
+      broker: { rounding },
+      strategy: scripted({ 0: { targets: { AAA: 0.5, BBB: 0.5 } } }),
+    });
+  // 50 shares each cost 550 + 525 = 1075 at the open: factor 0.9302, 46.51 -> 46 shares each
+  // (989). Down stops there; nearest spends the 11 left on one more share of AAA (the tie
+  // between equal remainders goes to the first asset): 517 + 483 = 1000.
+  assert.deepEqual(run("down").fills.map((f) => f.size), [46, 46]);
+  assert.equal(run("down").finalCash, 11);
+  assert.deepEqual(run("nearest").fills.map((f) => f.size), [47, 46]);
+  assert.equal(run("nearest").finalCash, 0);
 });
 
 Deno.test("a cash buffer absorbs a gap up without scaling", () => {
@@ -142,4 +223,31 @@ Deno.test("targets that sum above 1 without margin are a programming error", () 
       }),
     /target weights must sum to at most 1: current value is 1.4/,
   );
+});
+
+Deno.test("runBacktest() reports the cash whole-share rounding left uninvested", () => {
+  const panel = testPanel({ AAA: [flat(30)], BBB: [flat(40)] });
+  const run = (rounding: "down" | "nearest") =>
+    runBacktest({
+      panel,
+      cash: 1000,
+      broker: { rounding, fill: "close" },
+      strategy: scripted({ 0: { targets: { AAA: 0.5, BBB: 0.5 } } }),
+    }).wholeShareCash;
+  // Exact targets 500 / 30 = 16.67 and 500 / 40 = 12.5 shares. Down buys 16 and 12 (960):
+  // 40 left. Nearest adds the share of the larger remainder (AAA, 30); BBB's would cost 40.
+  assert.deepEqual(run("down"), {
+    rebalances: 1,
+    last: 40,
+    lastShare: 0.04,
+    averageShare: 0.04,
+    maxShare: 0.04,
+  });
+  assert.deepEqual(run("nearest"), {
+    rebalances: 1,
+    last: 10,
+    lastShare: 0.01,
+    averageShare: 0.01,
+    maxShare: 0.01,
+  });
 });

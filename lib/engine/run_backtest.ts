@@ -13,7 +13,14 @@
  */
 import type { Panel } from "../data/panel.ts";
 import { parseIsoDay } from "../data/dates.ts";
-import type { BacktestObserver, EquityCurve, Fill, OrderNote, Trade } from "./types.ts";
+import type {
+  BacktestObserver,
+  EquityCurve,
+  Fill,
+  OrderNote,
+  Trade,
+  WholeShareCash,
+} from "./types.ts";
 import { type BrokerOptions, resolveBrokerOptions } from "./broker_options.ts";
 import { Broker } from "./broker.ts";
 import { AccountView, positionsOf } from "./account_view.ts";
@@ -48,6 +55,8 @@ export type BacktestResult = {
   readonly finalValue: number;
   /** Shares held at the end, by ticker (non-zero only). */
   readonly positions: Readonly<Record<string, number>>;
+  /** Cash that whole-share rounding of target weights left uninvested; null without target rebalances. */
+  readonly wholeShareCash: WholeShareCash | null;
 };
 
 /** The default starting cash. */
@@ -140,6 +149,7 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
     finalCash: broker.cash,
     finalValue: value[n - 1] as number,
     positions: positionsOf(panel.tickers, broker.shares),
+    wholeShareCash: decisions.wholeShareCash(),
   };
 }
 

@@ -73,6 +73,7 @@ Deno.test("property: for random targets and prices, cash never goes negative and
       fc.record({
         fill: fc.constantFrom("nextOpen" as const, "close" as const),
         fractional: fc.boolean(),
+        rounding: fc.constantFrom("down" as const, "nearest" as const, "band" as const),
         slippageBps: fc.integer({ min: 0, max: 100 }),
         cashBuffer: fc.constantFrom(0, 0.05),
       }),

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Metrics } from "../analytics/metrics.ts";
-import type { Fill, OrderNote, Trade } from "./types.ts";
+import type { Fill, OrderNote, Trade, WholeShareCash } from "./types.ts";
 import type { RegimeName } from "../market/regime.ts";
 
 /**
@@ -114,6 +114,8 @@ export type RunResult = {
   readonly trades: readonly Trade[];
   readonly fills: readonly Fill[];
   readonly orderNotes: readonly OrderNote[];
+  /** Cash that rounding target weights to whole shares left uninvested; null without target rebalances. */
+  readonly wholeShareCash: WholeShareCash | null;
   readonly holdings: readonly Holding[];
   readonly regimes: RegimePath | null;
   readonly allocation: Allocation | null;

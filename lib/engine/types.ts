@@ -117,3 +117,19 @@ export type BacktestObserver = {
   /** Called once the broker has finished the day: its fills, notes and new orders. */
   readonly dayEnded: (activity: DayActivity) => void;
 };
+
+/**
+ * The cash that rounding target-weight rebalances to whole shares left
+ * uninvested, priced at each decision close (see eachRebalanceOrder). Below
+ * zero when rounding up spent a little of the cash the targets kept out.
+ */
+export type WholeShareCash = {
+  /** Target-weight rebalances counted. */
+  readonly rebalances: number;
+  /** At the last rebalance: the cash left uninvested, and as a fraction of the value. */
+  readonly last: number;
+  readonly lastShare: number;
+  /** The mean and the largest fraction of the value over the rebalances. */
+  readonly averageShare: number;
+  readonly maxShare: number;
+};

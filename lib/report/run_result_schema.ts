@@ -145,6 +145,14 @@ const shared = {
   trades: z.array(trade),
   fills: z.array(fill),
   orderNotes: z.array(orderNote),
+  // Absent from results written before it was recorded.
+  wholeShareCash: z.object({
+    rebalances: num,
+    last: num,
+    lastShare: num,
+    averageShare: num,
+    maxShare: num,
+  }).nullable().default(null),
   holdings: z.array(z.object({
     ticker: z.string(),
     shares: num,

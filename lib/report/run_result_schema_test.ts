@@ -21,6 +21,11 @@ Deno.test("checkRunResult() accepts a result written as JSON and gives it back u
   assert.deepEqual(checkRunResult(roundTrip(), "r.json"), roundTrip());
 });
 
+Deno.test("checkRunResult() reads a result written before wholeShareCash was recorded as null", () => {
+  const { wholeShareCash: _, ...older } = { ...roundTrip(), wholeShareCash: { rebalances: 1 } };
+  assert.equal(checkRunResult(older, "r.json").wholeShareCash, null);
+});
+
 Deno.test("checkRunResult() names a result of another version in one line", () => {
   assert.deepEqual(problemsOf(() => checkRunResult({ ...roundTrip(), version: 3 }, "r.json")), [
     "r.json: result version 3 is not supported (this report reads versions 1 and 2)",

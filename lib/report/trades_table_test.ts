@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import type { Trade } from "../engine/types.ts";
 import { executionSummaryHtml, recentTrades, tradesTableHtml } from "./trades_table.ts";
 
@@ -26,6 +27,44 @@ const TRADES = [
 Deno.test("recentTrades() orders by exit, then entry, latest first", () => {
   assert.deepEqual(recentTrades(TRADES, 10).map((t) => t.ticker), ["<b>", "CCC", "AAA"]);
   assert.deepEqual(recentTrades(TRADES, 1).map((t) => t.ticker), ["<b>"]);
+  assert.deepEqual(recentTrades(TRADES, 0), []);
+});
+
+Deno.test("property: recentTrades() is the head of the trades sorted by its order", () => {
+  const days = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"];
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          ticker: fc.constantFrom("AAA", "BBB", "CCC"),
+          entry: fc.integer({ min: 0, max: 3 }),
+          held: fc.integer({ min: 0, max: 3 }),
+          pnl: fc.integer({ min: -5, max: 5 }),
+        }),
+        { maxLength: 40 },
+      ),
+      fc.integer({ min: 0, max: 45 }),
+      (rows, count) => {
+        const trades = rows.map((r) =>
+          trade(
+            r.ticker,
+            days[r.entry] as string,
+            days[Math.min(3, r.entry + r.held)] as string,
+            r.pnl,
+          )
+        );
+        // Array.prototype.sort is stable: equal trades keep the order given.
+        const sorted = [...trades].sort((a, b) =>
+          b.exitDate.localeCompare(a.exitDate) || b.entryDate.localeCompare(a.entryDate) ||
+          (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)
+        );
+        const got = recentTrades(trades, count);
+        assert.equal(got.length, Math.min(count, trades.length));
+        got.forEach((t, k) => assert.equal(t, sorted[k]));
+      },
+    ),
+    { numRuns: 300, seed: 13 },
+  );
 });
 
 Deno.test("tradesTableHtml() lists the most recent trades with the total, escaping tickers", () => {

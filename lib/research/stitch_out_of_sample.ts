@@ -23,6 +23,7 @@ import {
   joinOrders,
   joinProtection,
   joinRegimes,
+  joinWholeShareCash,
   scaledHoldings,
 } from "./stitch_sections.ts";
 
@@ -172,6 +173,7 @@ export function stitchOutOfSample(options: StitchOptions): StitchedOutOfSample {
     benchmarkNotes: options.benchmarkNotes ?? [],
     metrics,
     ...orders,
+    wholeShareCash: joinWholeShareCash(results, lastScale),
     holdings: scaledHoldings(last, lastScale),
     regimes: joinRegimes(results),
     allocation: joinAllocations(results),

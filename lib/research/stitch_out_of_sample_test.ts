@@ -225,3 +225,28 @@ Deno.test("stitchOutOfSample() refuses pieces that do not tile their windows on 
     "ran on other data",
   );
 });
+
+Deno.test("stitchOutOfSample() sums the cash whole-share rounding left over the pieces", () => {
+  const shares = [
+    { rebalances: 2, last: 100, lastShare: 0.001, averageShare: 0.002, maxShare: 0.004 },
+    { rebalances: 6, last: 300, lastShare: 0.003, averageShare: 0.001, maxShare: 0.003 },
+  ];
+  const input = pieces().map((p, k) => ({
+    ...p,
+    result: { ...p.result, wholeShareCash: shares[k % 2] ?? null },
+  }));
+  const { result, pieces: placed } = stitchOutOfSample({ ...META, pieces: input });
+  const all = input.map((_, k) => shares[k % 2]);
+  const rebalances = all.reduce((n, s) => n + (s?.rebalances ?? 0), 0);
+  // By hand: the mean share weighted by each piece's rebalances; the last piece's cash scaled.
+  const weighted = all.reduce((n, s) => n + (s?.averageShare ?? 0) * (s?.rebalances ?? 0), 0);
+  assert.equal(result.wholeShareCash?.rebalances, rebalances);
+  assertClose(result.wholeShareCash?.averageShare, weighted / rebalances);
+  assert.equal(result.wholeShareCash?.maxShare, 0.004);
+  assertClose(
+    result.wholeShareCash?.last,
+    (all.at(-1)?.last ?? NaN) * (placed.at(-1)?.scale ?? NaN),
+  );
+  // A piece without the figure (an older result) leaves the stitched figure unknown.
+  assert.equal(stitchOutOfSample({ ...META, pieces: pieces() }).result.wholeShareCash, null);
+});

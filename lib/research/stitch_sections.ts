@@ -1,7 +1,8 @@
 /**
  * The parts of stitched out-of-sample result that are joined piece by piece:
  * trades, fills and order notes (money scaled, order ids kept unique), the
- * regime path, bucket weights and protection activity. A section that some
+ * regime path, bucket weights, protection activity and the cash whole-share
+ * rounding left uninvested. A section that some
  * piece lacks (null) is null in the stitched result.
  *
  * @module
@@ -14,7 +15,7 @@ import type {
   RegimePath,
   RunResult,
 } from "../engine/run_result.ts";
-import type { Fill, OrderNote, Trade } from "../engine/types.ts";
+import type { Fill, OrderNote, Trade, WholeShareCash } from "../engine/types.ts";
 
 /** Trades, fills and notes of every piece, sizes and money scaled, order ids offset past the previous piece's. */
 export function joinOrders(results: readonly RunResult[], scales: readonly number[]): {
@@ -103,4 +104,29 @@ export function joinProtection(results: readonly RunResult[]): ProtectionActivit
 function _everyPiece<T>(values: readonly (T | null)[]): T[] | null {
   const present = values.filter((v): v is T => v !== null);
   return present.length === values.length ? present : null;
+}
+
+/**
+ * The cash whole-share rounding left uninvested over every piece: rebalances summed, the
+ * last rebalance's cash scaled like the last piece, the mean share weighted by each
+ * piece's rebalances, the largest share of all.
+ */
+export function joinWholeShareCash(
+  results: readonly RunResult[],
+  lastScale: number,
+): WholeShareCash | null {
+  const parts = results.map((r) => r.wholeShareCash);
+  if (parts.length === 0 || parts.some((p) => p === null || p === undefined)) return null;
+  const all = parts as WholeShareCash[];
+  const rebalances = all.reduce((n, p) => n + p.rebalances, 0);
+  const last = all[all.length - 1] as WholeShareCash;
+  return {
+    rebalances,
+    last: last.last * lastScale,
+    lastShare: last.lastShare,
+    averageShare: rebalances === 0
+      ? 0
+      : all.reduce((sum, p) => sum + p.averageShare * p.rebalances, 0) / rebalances,
+    maxShare: all.reduce((m, p) => Math.max(m, p.maxShare), 0),
+  };
 }

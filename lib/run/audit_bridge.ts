@@ -6,7 +6,10 @@
  * @module
  */
 import type { AuditLog } from "../audit/audit_log.ts";
+import type { OrderPlaced } from "../audit/events.ts";
 import type { BacktestObserver } from "../engine/types.ts";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** An observer that records orders, fills and notes, and ends the day's session. */
 export function auditObserver(log: AuditLog): BacktestObserver {
@@ -38,7 +41,8 @@ export function auditObserver(log: AuditLog): BacktestObserver {
         });
       }
       for (const o of day.placed) {
-        log.record({
+        // Built in place: spreading the optional fields in cost more than the rest of recording.
+        const placed: Mutable<OrderPlaced> = {
           type: "OrderPlaced",
           asOf: day.date,
           asset: o.ticker,
@@ -46,9 +50,10 @@ export function auditObserver(log: AuditLog): BacktestObserver {
           side: o.side,
           shares: o.size,
           orderType: o.type,
-          ...(Number.isFinite(o.price) ? { price: o.price } : {}),
-          ...(o.reason === undefined ? {} : { reason: o.reason }),
-        });
+        };
+        if (Number.isFinite(o.price)) placed.price = o.price;
+        if (o.reason !== undefined) placed.reason = o.reason;
+        log.record(placed);
       }
       log.endSession();
     },

@@ -36,7 +36,10 @@ export type AuditTarget =
  * ({@link SqliteWorkerStore}) was measured here as the alternative: on two
  * shared cores its start-up and the packing of events cost a one-shot
  * `deno task backtest` more than the writes it moves away (+29% against
- * +17% for the default run).
+ * +17% for the default run; measured again for issue 13 with the worker
+ * started before the market loads: +32% against +11%), and at 500 assets x
+ * 5,000 days the cold worker writes slower than the run records, so the run
+ * waits for it (+53% against +65% of the plain task, on a loaded machine).
  */
 export async function openRunAudit(
   target: AuditTarget,

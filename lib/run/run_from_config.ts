@@ -184,6 +184,7 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
     trades: result.trades,
     fills: result.fills,
     orderNotes: result.notes,
+    wholeShareCash: result.wholeShareCash,
     holdings: holdingsAt(panel, result.positions, result.finalValue, to, config.buckets.map),
     regimes: regime ? regimePath(regime.regime, panel, run.start, run.end) : null,
     allocation: records ? allocationByBucket(records, config.buckets.map) : null,

@@ -56,6 +56,7 @@ export function summaryLines(result: RunResult): string[] {
     `value ${money(result.initialCash)} -> ${money(result.finalValue)}, cash ${
       money(result.finalCash)
     }`,
+    ...wholeShareLines(result),
     "",
     line("", names),
     ...rows.map(([label, cells]) => line(label, cells)),
@@ -101,4 +102,35 @@ export function protectionLines(result: RunResult): string[] {
       blocks || "none"
     }), ${t.overrides} overrides, ${t.decays} grace decays`,
   ];
+}
+
+/** Above this share of the value (at the last rebalance or on average), the summary says how to invest it. */
+export const LARGE_WHOLE_SHARE_CASH = 0.01;
+
+/**
+ * What rounding target weights to whole shares left uninvested, and when it
+ * is large (see {@link LARGE_WHOLE_SHARE_CASH}) how to invest it. Nothing
+ * with fractional shares or without target-weight rebalances.
+ */
+export function wholeShareLines(result: RunResult): string[] {
+  const w = result.wholeShareCash;
+  const broker = (result.config as { broker?: { fractional?: unknown; rounding?: unknown } })
+    ?.broker;
+  if (w === null || broker?.fractional === true) return [];
+  // Below zero, rounding up invested a little more than the targets: nothing left uninvested.
+  const left = (x: number) => Math.max(0, x);
+  const lines = [
+    `whole shares left ${money(left(w.last))} uninvested at the last rebalance (${
+      pct(left(w.lastShare))
+    } of value; ${pct(left(w.averageShare))} on average over ${w.rebalances} rebalance${
+      w.rebalances === 1 ? "" : "s"
+    })`,
+  ];
+  if (Math.max(w.lastShare, w.averageShare) >= LARGE_WHOLE_SHARE_CASH) {
+    const rule = broker?.rounding === "down" ? ", --broker-rounding nearest" : "";
+    lines.push(
+      `hint: to invest it, try --broker-fractional${rule}, more cash (--cash) or fewer assets (--tickers)`,
+    );
+  }
+  return lines;
 }

@@ -124,6 +124,7 @@ export function syntheticRunResult(options: SyntheticRunOptions): RunResult {
       reason: "not enough cash",
       date: dates[i] ?? "",
     })),
+    wholeShareCash: null,
     holdings: _holdings(tickers, buckets, lastValue, random("holdings")),
     regimes: sections ? regime : null,
     allocation: sections ? _allocation(dates, rebalances, regime.regime, buckets) : null,
@@ -363,6 +364,7 @@ export function resultWithEquity(
     trades: [],
     fills: [],
     orderNotes: [],
+    wholeShareCash: null,
     holdings: [],
   };
 }
