@@ -94,12 +94,25 @@ export class DecisionApplier {
   #weighed: Readonly<Record<string, number>> | undefined;
   #group = 0;
 
-  constructor(panel: Panel, broker: Broker, options: ResolvedBrokerOptions, strategy: string) {
+  /** `groups`: rebalance groups already used (a restored plan carries the count on). */
+  constructor(
+    panel: Panel,
+    broker: Broker,
+    options: ResolvedBrokerOptions,
+    strategy: string,
+    groups = 0,
+  ) {
     this.#panel = panel;
     this.#broker = broker;
     this.#o = options;
     this.#strategy = strategy;
     this.#weights = new Float64Array(panel.assetCount);
+    this.#group = groups;
+  }
+
+  /** Rebalance groups used so far (each target-weight decision opens one). */
+  get groups(): number {
+    return this.#group;
   }
 
   /** Applies `d`, decided at the close of day t (total value `value`, ISO date `date`). */
