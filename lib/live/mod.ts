@@ -21,3 +21,5 @@ export {
   openSqliteLedger,
   sqliteLedgerPath,
 } from "./sqlite_ledger.ts";
+export * from "./portfolio_status.ts";
+export * from "./plan_text.ts";
