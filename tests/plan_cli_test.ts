@@ -15,19 +15,19 @@ import { fixtureStore } from "./_plan_fixture.ts";
 import { REPO, resultsScratch, runTask, type TaskRun } from "./_task.ts";
 import { ledgerScratch } from "./_ledger_scratch.ts";
 
-/** Runs the plan task with the scratch store, ledger folder and results folder. */
+/** Runs the plan task with the scratch store, ledger folder and results folder (`args` may override them). */
 function planTask(
   places: { store: string; ledger: string; results: string },
   args: readonly string[],
 ): Promise<TaskRun> {
   return runTask("plan", "plan", [
-    ...args,
     "--store",
     places.store,
     "--ledger-dir",
     places.ledger,
     "--results-dir",
     places.results,
+    ...args,
   ]);
 }
 
@@ -160,6 +160,7 @@ Deno.test("deno task plan refuses bad input with one message and exit 2, writing
       [["--portfolio", "p", "--init"], /portfolio p already exists/],
       [["--portfolio", "p", "--init", "--status"], /--init and --status cannot be combined/],
       [["--date", "2014-06-06"], /--portfolio NAME is required/],
+      [["--portfolio", "q", "--init", "--ledger-dir", "/tmp"], /cannot use \/tmp for ledgers/],
     ];
     for (const [args, message] of refused) {
       const run = await planTask(places, args);

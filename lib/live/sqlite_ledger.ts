@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { InputError } from "../errors.ts";
 import {
@@ -106,7 +106,7 @@ export function sqliteLedgerPath(dir: string, name: string): string {
 function _writeError(error: unknown, dir: string): Error {
   if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
     return new InputError(
-      `cannot write ${dir}: the plan task may only write its ledger under data/portfolios and its audit log under results (see its permission set in deno.json)`,
+      `cannot use ${dir} for ledgers: the plan task may only keep them under data/portfolios (and its audit logs under results); see its permission set in deno.json`,
       { cause: error },
     );
   }
@@ -119,7 +119,7 @@ function _exists(path: string): boolean {
     return true;
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
+    throw _writeError(error, dirname(path));
   }
 }
 
