@@ -83,7 +83,38 @@ function _planDay(market: MarketData, date: string | undefined): string {
   return date;
 }
 
-/** Plans a portfolio; see the module doc. */
+/**
+ * Plans a portfolio; see the module doc.
+ *
+ * @example A portfolio on the fixtures: created, then a week planned in two plans
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { validateConfig } from "../config/load.ts";
+ * import { loadMarket } from "../data/load_market.ts";
+ * import { createLedger, newPortfolio, openLedger, planPortfolio } from "./mod.ts";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const config = validateConfig({ ledger: { dir }, audit: { enabled: false } });
+ * const market = await loadMarket({ ...config.data, fixturesDir: new URL("../../fixtures/", import.meta.url) });
+ * const { portfolio, state } = newPortfolio({
+ *   name: "demo", config, market, definition: "regime-aware", inception: "2020-06-01", clock: () => 0, codeVersion: "doc",
+ * });
+ * await createLedger(config, portfolio, state, () => undefined);
+ * const ledger = await openLedger(config, "demo", () => undefined);
+ * const request = { ledger, config, market, definition: "regime-aware", clock: () => 0, codeVersion: "doc" } as const;
+ * const first = await planPortfolio({ ...request, date: "2020-06-03" }); // catches up 06-01 to 06-03
+ * assert.deepEqual(first.days.map((d) => d.date), ["2020-06-01", "2020-06-02", "2020-06-03"]);
+ * const next = await planPortfolio({ ...request, date: "2020-06-05" });
+ * assert.equal(next.days.length, 2);
+ * // Orders placed on the 1st filled at the 2nd's open; each has a reason.
+ * const { fills, plans } = await ledger.read();
+ * assert.ok(fills.length > 0 && fills[0]?.date === "2020-06-02");
+ * assert.ok(plans.flatMap((p) => p.orders).every((o) => o.reason.length > 0));
+ * await assert.rejects(() => planPortfolio({ ...request, date: "2020-06-04" }), /last planned day 2020-06-05/);
+ * await ledger.close();
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export async function planPortfolio(request: PlanRequest): Promise<PlanOutcome> {
   const { ledger, config, market } = request;
   const date = _planDay(market, request.date);
