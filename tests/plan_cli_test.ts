@@ -79,21 +79,20 @@ Deno.test("deno task plan: create, plan, catch up, refuse a planned day, replan,
     assert.match(again.stderr, /has already planned 2014-06-04; --replan plans it again/);
     assert.equal(await contents(ledger.dir, "demo"), before);
 
-    const replan = await planTask(places, [
-      "--portfolio",
-      "demo",
-      "--date",
-      "2014-06-04",
-      "--replan",
-      "--json",
-    ]);
+    const latest = await planTask(places, ["--portfolio", "demo", "--date", "2014-12-31"]);
+    assert.equal(latest.code, 0, latest.stderr);
+    const holiday = await planTask(places, ["--portfolio", "demo"]);
+    assert.equal(holiday.code, 0, holiday.stderr);
+    assert.match(holiday.stdout, /nothing to plan: the price data has no day after its last plan/);
+    const replan = await planTask(places, ["--portfolio", "demo", "--replan", "--json"]);
     assert.equal(replan.code, 0, replan.stderr);
     const outcome = JSON.parse(replan.stdout);
     assert.equal(outcome.replanned, true);
     const after = JSON.parse(await contents(ledger.dir, "demo"));
-    const plans = after.plans.filter((p: { date: string }) => p.date === "2014-06-04");
+    const plans = after.plans.filter((p: { date: string }) => p.date === "2014-12-31");
     assert.deepEqual(plans.map((p: { superseded: boolean }) => p.superseded), [true, false]);
-    assert.equal(after.days.length, 3);
+    const planned = after.days.map((d: { date: string }) => d.date);
+    assert.deepEqual([planned.length, planned.at(-1)], [149, "2014-12-31"]);
 
     // The portfolio's audit log explains the first day's orders, through their fills.
     const audit = join(results.dir, "portfolios", "demo", "audit.db");
@@ -113,8 +112,8 @@ Deno.test("deno task plan: create, plan, catch up, refuse a planned day, replan,
     const status = await planTask(places, ["--portfolio", "demo", "--status", "--json"]);
     assert.equal(status.code, 0, status.stderr);
     const s = JSON.parse(status.stdout);
-    assert.equal(s.lastDay, "2014-06-04");
-    assert.equal(s.daysPlanned, 3);
+    assert.equal(s.lastDay, "2014-12-31");
+    assert.equal(s.daysPlanned, 149);
     assert.equal(s.initialCash, 50_000);
     assert.equal(s.benchmarks[0].ticker, "SPY");
     assert.ok(s.holdings.length > 0);

@@ -12,7 +12,9 @@
  * 4. write each day (value, holdings, fills, trades, protection decisions,
  *    plan, state) and commit.
  *
- * A plan killed anywhere leaves the ledger as it was before it. If it dies
+ * Without a date, a plan whose last day of prices is already planned plans
+ * nothing and says so (a daily job on a market holiday); with `date` it is
+ * refused. A plan killed anywhere leaves the ledger as it was before it. If it dies
  * after its audit log was written but before the commit, the next plan skips
  * the sessions it left and says so in the log.
  *
@@ -58,7 +60,7 @@ export type PlanRequest = {
 /** What a plan did. */
 export type PlanOutcome = {
   readonly portfolio: string;
-  /** Every day planned, oldest first (more than one when a gap was caught up). */
+  /** Every day planned, oldest first (more than one when a gap was caught up; none when the prices hold no new day). */
   readonly days: readonly PlanDay[];
   /** Whether the day had been planned before and was planned again. */
   readonly replanned: boolean;
@@ -133,6 +135,17 @@ export async function planPortfolio(request: PlanRequest): Promise<PlanOutcome> 
           request.replan ? " (--replan plans only that last day again)" : ""
         }`,
       );
+    }
+    if (replanned && !request.replan && request.date === undefined) {
+      // A daily job on a day without new prices (a holiday, a failed ingest): nothing to do.
+      return {
+        portfolio: portfolio.name,
+        days: [],
+        replanned: false,
+        configChange: null,
+        ledger: ledger.location,
+        audit: null,
+      };
     }
     if (replanned && !request.replan) {
       throw new InputError(

@@ -50,7 +50,11 @@ export function dayPlanLines(plan: DayPlan): string[] {
 /** Lines for a plan's outcome. */
 export function planLines(outcome: PlanOutcome): string[] {
   const last = outcome.days.at(-1);
-  if (last === undefined) return [`portfolio ${outcome.portfolio}: nothing to plan`];
+  if (last === undefined) {
+    return [
+      `portfolio ${outcome.portfolio}: nothing to plan: the price data has no day after its last plan (fetch new prices with deno task ingest)`,
+    ];
+  }
   const lines = [
     `portfolio ${outcome.portfolio}: ${
       outcome.replanned ? "planned again" : "planned"
