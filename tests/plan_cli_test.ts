@@ -10,34 +10,17 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { openSqliteLedger } from "../lib/live/sqlite_ledger.ts";
 import { fixtureStore } from "./_plan_fixture.ts";
 import { REPO, resultsScratch, runTask, type TaskRun } from "./_task.ts";
-import { ledgerScratch } from "./_ledger_scratch.ts";
+import { ledgerContents, ledgerScratch, planArgs, type PlanPlaces } from "./_plan_task.ts";
 
-/** Runs the plan task with the scratch store, ledger folder and results folder (`args` may override them). */
-function planTask(
-  places: { store: string; ledger: string; results: string },
-  args: readonly string[],
-): Promise<TaskRun> {
-  return runTask("plan", "plan", [
-    "--store",
-    places.store,
-    "--ledger-dir",
-    places.ledger,
-    "--results-dir",
-    places.results,
-    ...args,
-  ]);
+/** Runs the plan task on the scratch store, ledger folder and results folder. */
+function planTask(places: PlanPlaces, args: readonly string[]): Promise<TaskRun> {
+  return runTask("plan", "plan", planArgs(places, args));
 }
 
 async function contents(ledgerDir: string, name: string): Promise<string> {
-  const ledger = openSqliteLedger(join(REPO, ledgerDir), name);
-  try {
-    return JSON.stringify(await ledger.read());
-  } finally {
-    await ledger.close();
-  }
+  return JSON.stringify(await ledgerContents({ store: "", ledger: ledgerDir, results: "" }, name));
 }
 
 async function fileBytes(path: string): Promise<string> {

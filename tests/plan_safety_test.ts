@@ -14,29 +14,14 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { openSqliteLedger } from "../lib/live/sqlite_ledger.ts";
 import { backtest, fixtureStore, marketOf, storeConfig } from "./_plan_fixture.ts";
-import { ledgerScratch } from "./_ledger_scratch.ts";
+import { ledgerContents, ledgerScratch, planArgs, type PlanPlaces } from "./_plan_task.ts";
 import { REPO, resultsScratch, runTask } from "./_task.ts";
 
 const END = "2014-12-31";
 
-type Places = { store: string; ledger: string; results: string };
-
-function planArgs(places: Places, args: readonly string[]): string[] {
-  return [
-    ...args,
-    "--store",
-    places.store,
-    "--ledger-dir",
-    places.ledger,
-    "--results-dir",
-    places.results,
-  ];
-}
-
 /** Starts `deno task plan` as a child process. */
-function spawnPlan(places: Places, args: readonly string[]): Deno.ChildProcess {
+function spawnPlan(places: PlanPlaces, args: readonly string[]): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -52,16 +37,9 @@ function spawnPlan(places: Places, args: readonly string[]): Deno.ChildProcess {
   }).spawn();
 }
 
-async function contents(places: Places, name: string) {
-  const ledger = openSqliteLedger(join(REPO, places.ledger), name);
-  try {
-    return await ledger.read();
-  } finally {
-    await ledger.close();
-  }
-}
+const contents = ledgerContents;
 
-async function scratch(fn: (places: Places) => Promise<void>): Promise<void> {
+async function scratch(fn: (places: PlanPlaces) => Promise<void>): Promise<void> {
   const results = await resultsScratch("plan-safety");
   const ledger = await ledgerScratch("plan-safety");
   try {

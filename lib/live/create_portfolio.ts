@@ -13,7 +13,7 @@ import { InputError } from "../errors.ts";
 import { isMarketDay, marketRange } from "./market_days.ts";
 import { REGIME_AWARE } from "../run/strategy_source.ts";
 import { decidingHash } from "./config_change.ts";
-import { PORTFOLIO_NAME, type PortfolioRecord } from "./ledger.ts";
+import { checkPortfolioName, type PortfolioRecord } from "./ledger.ts";
 import { initialPlanState, type PlanState } from "./plan_state.ts";
 
 /** What a new portfolio needs. */
@@ -57,11 +57,7 @@ export type NewPortfolio = {
 export function newPortfolio(
   request: NewPortfolio,
 ): { portfolio: PortfolioRecord; state: PlanState } {
-  if (!PORTFOLIO_NAME.test(request.name)) {
-    throw new InputError(
-      `--portfolio "${request.name}": a portfolio name is letters, digits, - and _ (at most 64, starting with a letter or digit)`,
-    );
-  }
+  checkPortfolioName(request.name);
   const { config, market } = request;
   const { first, last } = marketRange(market);
   const inception = request.inception ?? last;

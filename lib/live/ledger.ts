@@ -18,6 +18,7 @@
 import type { Config } from "../config/schema.ts";
 import type { Fill, OrderNote, Side, Trade } from "../engine/types.ts";
 import type { PlanState } from "./plan_state.ts";
+import { InputError } from "../errors.ts";
 
 /** The version of the ledger layout this code writes; a ledger of a newer one is refused. */
 export const LEDGER_VERSION = 1;
@@ -184,3 +185,13 @@ export interface PortfolioLedger {
 
 /** A portfolio name: letters, digits, `-` and `_`, starting with a letter or digit, at most 64. */
 export const PORTFOLIO_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Returns `name` if it is a {@link PORTFOLIO_NAME}, else throws an InputError naming the flag. */
+export function checkPortfolioName(name: string): string {
+  if (!PORTFOLIO_NAME.test(name)) {
+    throw new InputError(
+      `--portfolio "${name}": a portfolio name is letters, digits, - and _ (at most 64, starting with a letter or digit)`,
+    );
+  }
+  return name;
+}

@@ -122,6 +122,29 @@ export const LEDGER_TABLES = {
 /** A ledger table's name. */
 export type LedgerTable = keyof typeof LEDGER_TABLES;
 
+/** Each table's primary key, which is also the order rows are read in. */
+export const LEDGER_KEYS: Readonly<Record<LedgerTable, string>> = {
+  portfolios: "name",
+  days: "portfolio, date",
+  holdings: "portfolio, date, seq",
+  fills: "portfolio, date, seq",
+  order_notes: "portfolio, date, seq",
+  trades: "portfolio, date, seq",
+  decisions: "portfolio, date, seq",
+  plans: "portfolio, date, attempt",
+  config_changes: "portfolio, seq",
+};
+
+/** Columns holding whole numbers (the stores' integer type); numbers elsewhere are float64. */
+export const INTEGER_COLUMNS: ReadonlySet<string> = new Set([
+  "seq",
+  "order_id",
+  "attempt",
+  "superseded",
+  "approved",
+  "days_held",
+]);
+
 /** Tables holding one planned day's rows (what a replan removes). */
 export const DAY_TABLES = [
   "days",

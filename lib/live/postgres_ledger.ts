@@ -11,10 +11,10 @@ import type { PgClient } from "../audit/postgres_schema.ts";
 import { checkSchemaName, connectPostgres, pgServiceError } from "../audit/postgres_schema.ts";
 import { InputError } from "../errors.ts";
 import {
+  checkPortfolioName,
   LEDGER_VERSION,
   type LedgerContents,
   type LedgerTransaction,
-  PORTFOLIO_NAME,
   type PortfolioLedger,
   type PortfolioRecord,
 } from "./ledger.ts";
@@ -23,6 +23,8 @@ import {
   contentsOf,
   DAY_TABLES,
   dayRows,
+  INTEGER_COLUMNS,
+  LEDGER_KEYS,
   LEDGER_TABLES,
   type LedgerTable,
   portfolioOf,
@@ -32,19 +34,6 @@ import {
 } from "./ledger_rows.ts";
 import type { PlanState } from "./plan_state.ts";
 
-const _KEYS: Readonly<Record<LedgerTable, string>> = {
-  portfolios: "name",
-  days: "portfolio, date",
-  holdings: "portfolio, date, seq",
-  fills: "portfolio, date, seq",
-  order_notes: "portfolio, date, seq",
-  trades: "portfolio, date, seq",
-  decisions: "portfolio, date, seq",
-  plans: "portfolio, date, attempt",
-  config_changes: "portfolio, seq",
-};
-
-const _INTEGER = new Set(["seq", "order_id", "attempt", "superseded", "approved", "days_held"]);
 const _REAL = new Set([
   "cash",
   "value",
@@ -66,10 +55,10 @@ const _REAL = new Set([
 function _ddl(s: string): string {
   const tables = Object.entries(LEDGER_TABLES).map(([table, columns]) => {
     const cols = columns.map((c) =>
-      `${c} ${_INTEGER.has(c) ? "integer" : _REAL.has(c) ? "double precision" : "text"}`
+      `${c} ${INTEGER_COLUMNS.has(c) ? "integer" : _REAL.has(c) ? "double precision" : "text"}`
     );
     return `CREATE TABLE ${s}.${table} (${cols.join(", ")}, PRIMARY KEY (${
-      _KEYS[table as LedgerTable]
+      LEDGER_KEYS[table as LedgerTable]
     }));`;
   });
   return [
@@ -118,14 +107,6 @@ async function _connect(url: string, schema: string): Promise<PgClient> {
   }
 }
 
-function _checkName(name: string): void {
-  if (!PORTFOLIO_NAME.test(name)) {
-    throw new InputError(
-      `--portfolio "${name}": a portfolio name is letters, digits, - and _ (at most 64, starting with a letter or digit)`,
-    );
-  }
-}
-
 async function _insert(
   tx: PgClient,
   schema: string,
@@ -144,7 +125,7 @@ export async function createPostgresLedger(
   portfolio: PortfolioRecord,
   initial: PlanState,
 ): Promise<string> {
-  _checkName(portfolio.name);
+  checkPortfolioName(portfolio.name);
   const sql = await _connect(url, schema);
   try {
     await sql.begin(async (tx) => {
@@ -172,7 +153,7 @@ export async function openPostgresLedger(
   schema: string,
   name: string,
 ): Promise<PortfolioLedger> {
-  _checkName(name);
+  checkPortfolioName(name);
   const sql = await _connect(url, schema);
   try {
     const rows = await sql<{ name: string }[]>`SELECT name FROM ${
@@ -214,7 +195,9 @@ class _PostgresLedger implements PortfolioLedger {
       for (const table of Object.keys(LEDGER_TABLES) as LedgerTable[]) {
         const where = table === "portfolios" ? "name" : "portfolio";
         rows[table] = await sql.unsafe(
-          `SELECT * FROM ${this.#schema}.${table} WHERE ${where} = $1 ORDER BY ${_KEYS[table]}`,
+          `SELECT * FROM ${this.#schema}.${table} WHERE ${where} = $1 ORDER BY ${
+            LEDGER_KEYS[table]
+          }`,
           [this.name],
         ) as unknown as Row[];
       }

@@ -13,9 +13,9 @@ import { dirname, join } from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { InputError } from "../errors.ts";
 import {
+  checkPortfolioName,
   LEDGER_VERSION,
   type LedgerTransaction,
-  PORTFOLIO_NAME,
   type PortfolioLedger,
   type PortfolioRecord,
 } from "./ledger.ts";
@@ -24,6 +24,8 @@ import {
   contentsOf,
   DAY_TABLES,
   dayRows,
+  INTEGER_COLUMNS,
+  LEDGER_KEYS,
   LEDGER_TABLES,
   type LedgerTable,
   portfolioOf,
@@ -36,18 +38,6 @@ import type { LedgerContents } from "./ledger.ts";
 
 /** Marks a SQLite file as a paper ledger (`PRAGMA application_id`, "LDGR"). */
 export const LEDGER_APPLICATION_ID = 0x4c444752;
-
-const _KEYS: Readonly<Record<LedgerTable, string>> = {
-  portfolios: "name",
-  days: "portfolio, date",
-  holdings: "portfolio, date, seq",
-  fills: "portfolio, date, seq",
-  order_notes: "portfolio, date, seq",
-  trades: "portfolio, date, seq",
-  decisions: "portfolio, date, seq",
-  plans: "portfolio, date, attempt",
-  config_changes: "portfolio, seq",
-};
 
 /** Column types; every other column is REAL. */
 const _TEXT = new Set([
@@ -80,27 +70,21 @@ const _TEXT = new Set([
   "to_hash",
   "changes",
 ]);
-const _INTEGER = new Set(["seq", "order_id", "attempt", "superseded", "approved", "days_held"]);
 
 function _ddl(): string {
   return Object.entries(LEDGER_TABLES).map(([table, columns]) => {
     const cols = columns.map((c) =>
-      `${c} ${_TEXT.has(c) ? "TEXT" : _INTEGER.has(c) ? "INTEGER" : "REAL"}`
+      `${c} ${_TEXT.has(c) ? "TEXT" : INTEGER_COLUMNS.has(c) ? "INTEGER" : "REAL"}`
     );
     return `CREATE TABLE ${table} (${cols.join(", ")}, PRIMARY KEY (${
-      _KEYS[table as LedgerTable]
+      LEDGER_KEYS[table as LedgerTable]
     }));`;
   }).join("\n");
 }
 
 /** The file of portfolio `name` under `dir` (an InputError for a name that is not plain). */
 export function sqliteLedgerPath(dir: string, name: string): string {
-  if (!PORTFOLIO_NAME.test(name)) {
-    throw new InputError(
-      `--portfolio "${name}": a portfolio name is letters, digits, - and _ (at most 64, starting with a letter or digit)`,
-    );
-  }
-  return join(dir, `${name}.db`);
+  return join(dir, `${checkPortfolioName(name)}.db`);
 }
 
 function _writeError(error: unknown, dir: string): Error {
@@ -244,7 +228,7 @@ class _SqliteLedger implements PortfolioLedger {
     for (const table of Object.keys(LEDGER_TABLES) as LedgerTable[]) {
       const where = table === "portfolios" ? "name" : "portfolio";
       rows[table] = this.#db.prepare(
-        `SELECT * FROM ${table} WHERE ${where} = ? ORDER BY ${_KEYS[table]}`,
+        `SELECT * FROM ${table} WHERE ${where} = ? ORDER BY ${LEDGER_KEYS[table]}`,
       ).all(this.name) as Row[];
     }
     if (rows.portfolios.length === 0) {
