@@ -173,7 +173,9 @@ export class ProtectionOrchestrator {
   /**
    * Replaces the state and counters with a snapshot's, on a Panel where the
    * snapshot's day is `anchorT`; the rules (built from the same options) go on
-   * as those that took it would have.
+   * as those that took it would have. The built-in rules keep everything in
+   * the shared state; a custom rule that remembers something of its own (it
+   * has a `reset`) is reset, not restored.
    */
   restore(snapshot: ProtectionSnapshot, anchorT: number): void {
     this.reset();
