@@ -59,7 +59,7 @@ Deno.test("a plan killed with SIGKILL leaves the ledger as it was; resumed, the 
     const before = JSON.stringify(await contents(places, "k"));
     // A catch-up of two years, killed after a growing delay until one kill lands mid-plan.
     let killedMidPlan = 0;
-    for (const delay of [300, 700, 1200, 2000, 3000]) {
+    for (const delay of [150, 300, 700, 1200, 2000, 3000]) {
       const child = spawnPlan(places, ["--portfolio", "k", "--date", END]);
       await new Promise((resolve) => setTimeout(resolve, delay));
       try {
@@ -85,8 +85,11 @@ Deno.test("a plan killed with SIGKILL leaves the ledger as it was; resumed, the 
       }
     }
     assert.ok(killedMidPlan > 0, "at least one plan was killed in the middle");
-    // Resumed: the rest in two steps, as a daily job that missed days would.
-    assert.equal((await run(["--portfolio", "k", "--date", "2013-06-28"])).code, 0);
+    // Resumed: the rest in two steps, as a daily job that missed days would (unless a trial
+    // above finished before its kill, on a fast machine: then there is nothing left to plan).
+    if ((await contents(places, "k")).days.at(-1)?.date !== END) {
+      assert.equal((await run(["--portfolio", "k", "--date", "2013-06-28"])).code, 0);
+    }
     const last = await run(["--portfolio", "k"]);
     assert.equal(last.code, 0, last.stderr);
     const ledger = await contents(places, "k");
@@ -108,7 +111,7 @@ Deno.test("of two plans of one portfolio at once, one plans and the other fails 
     );
     assert.equal(init.code, 0, init.stderr);
     const first = spawnPlan(places, ["--portfolio", "two", "--date", END]);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // both start up together; the first to lock plans
     const second = spawnPlan(places, ["--portfolio", "two", "--date", END]);
     const [a, b] = await Promise.all([first.output(), second.output()]);
     const decode = (x: Uint8Array) => new TextDecoder().decode(x);

@@ -36,6 +36,9 @@ import {
 import type { PlanState } from "./plan_state.ts";
 import type { LedgerContents } from "./ledger.ts";
 
+/** How long opening and reading wait for another connection's brief lock (a checkpoint). */
+const _READ_WAIT_MS = 10_000;
+
 /** Marks a SQLite file as a paper ledger (`PRAGMA application_id`, "LDGR"). */
 export const LEDGER_APPLICATION_ID = 0x4c444752;
 
@@ -132,6 +135,8 @@ export function createSqliteLedger(
     try {
       db.exec(`PRAGMA application_id = ${LEDGER_APPLICATION_ID}`);
       db.exec(`PRAGMA user_version = ${LEDGER_VERSION}`);
+      // WAL from birth: switching later would need an exclusive lock at every first open.
+      db.exec("PRAGMA journal_mode = WAL");
       db.exec("BEGIN");
       db.exec(_ddl());
       _insert(db, "portfolios", [portfolioRow(portfolio, initial)]);
@@ -159,7 +164,7 @@ export function openSqliteLedger(dir: string, name: string): PortfolioLedger {
   }
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(path);
+    db = new DatabaseSync(path, { timeout: _READ_WAIT_MS });
   } catch (error) {
     throw new InputError(`${path}: cannot open the ledger: ${(error as Error).message}`, {
       cause: error,
@@ -169,7 +174,6 @@ export function openSqliteLedger(dir: string, name: string): PortfolioLedger {
     _check(db, path);
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = FULL");
-    db.exec("PRAGMA busy_timeout = 0");
   } catch (error) {
     db.close();
     throw _writeError(error, dir);
@@ -239,6 +243,8 @@ class _SqliteLedger implements PortfolioLedger {
 
   async write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
     try {
+      // The write lock is taken without waiting: a plan in progress is refused, not queued.
+      this.#db.exec("PRAGMA busy_timeout = 0");
       this.#db.exec("BEGIN IMMEDIATE");
     } catch (error) {
       if (/locked|busy/i.test((error as Error).message)) {
@@ -248,6 +254,8 @@ class _SqliteLedger implements PortfolioLedger {
         );
       }
       throw error;
+    } finally {
+      this.#db.exec(`PRAGMA busy_timeout = ${_READ_WAIT_MS}`);
     }
     try {
       const result = await work(this.#transaction());
