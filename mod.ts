@@ -2,8 +2,9 @@
  * A regime-aware portfolio engine: price data and point-in-time Panels,
  * indicators, an asset scanner, regime detection, scoring and two-stage
  * sizing, protection rules, a daily backtest engine with a realistic broker,
- * an audit log of every decision, performance analytics, and configuration —
- * for scripts, notebooks and tests.
+ * an audit log of every decision, performance analytics, configuration, and
+ * paper portfolios planned day by day with the backtest's own pipeline — for
+ * scripts, notebooks and tests.
  *
  * @example A backtest on the bundled fixture market
  * ```ts
@@ -33,5 +34,6 @@ export * from "./lib/db/mod.ts";
 export * from "./lib/config/mod.ts";
 export * from "./lib/run/mod.ts";
 export * from "./lib/research/mod.ts";
+export * from "./lib/live/mod.ts";
 export * from "./lib/report/mod.ts";
 export * from "./lib/notebook/mod.ts";

@@ -201,6 +201,26 @@ export default defineStrategy({
   }
 });
 
+Deno.test("the plan writes only its ledgers under data/portfolios and results/, reaches only the database port", async () => {
+  assert.deepEqual(sets.plan?.write, ["./data/portfolios", "./results"]);
+  assert.deepEqual(sets.plan?.read, ["."]);
+  assert.deepEqual(sets.plan?.net, ["127.0.0.1:5432", "localhost:5432"]);
+  await expectUnder("plan", [
+    ...NET_OTHER.map(denied),
+    denied(TMP_WRITE),
+    denied(REPO_WRITE),
+    denied({ kind: "write", target: "./data/prices.db.probe" }),
+    denied({ kind: "write", target: "./fixtures/permission-probe.txt" }),
+    denied({ kind: "env", target: "HOME" }),
+    denied({ kind: "run", target: "true" }),
+    granted({ kind: "query", name: "write", target: "./data/portfolios/x.db" }),
+    granted({ kind: "query", name: "write", target: "./results/portfolios/x/audit.db" }),
+    granted({ kind: "query", name: "read", target: "./data/prices.db" }),
+    granted({ kind: "query", name: "net", target: "127.0.0.1:5432" }),
+    granted({ kind: "query", name: "env", target: "ENGINE_LEDGER_DIR" }),
+  ]);
+});
+
 Deno.test("ingest reaches only Yahoo's hosts and writes only data/", async () => {
   const hosts = sets.ingest?.net as string[];
   assert.ok(hosts.length > 0);

@@ -45,6 +45,26 @@ export type RunEndOptions = {
 
 type Session = { readonly seq: number; readonly traceId: string };
 
+/** What a continued run's log carries from one writer to the next (see {@link AuditLog.resume}). */
+export type AuditLogState = {
+  /** Sessions opened so far: the next one is `seq + 1`. */
+  readonly seq: number;
+  /** The regime events are stamped with. */
+  readonly regime: string | null;
+  /** Orders still working and the session that placed each, `[orderId, seq]`: their fills join it. */
+  readonly orderSessions: readonly (readonly [number, number])[];
+};
+
+/** How a run is continued: its id, the state its last writer left, the wall clock. */
+export type AuditResumeOptions = {
+  readonly runId: string;
+  readonly state: AuditLogState;
+  /** Market date the continuation starts at. */
+  readonly asOf: string;
+  /** Wall clock for `recordedAt` (epoch ms); default `Date.now`. */
+  readonly clock?: () => number;
+};
+
 /**
  * Records one run's events.
  *
@@ -107,6 +127,77 @@ export class AuditLog {
       code_version: options.codeVersion,
     });
     return log;
+  }
+
+  /**
+   * Continues a run the store already holds (a paper portfolio's log, one
+   * plan after another): its status becomes running again, sessions go on
+   * from the last one, fills of orders placed by an earlier writer join the
+   * sessions that placed them. Sessions the store holds beyond `state.seq`
+   * (a writer killed before its caller kept its state) are skipped, and a
+   * `sessions_abandoned` event says so. A sink without `reopenRun` is an Error.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { AuditLog, MemorySink } from "./mod.ts";
+   *
+   * const sink = new MemorySink();
+   * const first = await AuditLog.start(sink, {
+   *   configHash: "c", dataHash: "d", codeVersion: "test", asOf: "2021-03-01", clock: () => 0,
+   * });
+   * first.beginSession({ asOf: "2021-03-01" });
+   * first.record({ type: "OrderPlaced", asOf: "2021-03-01", asset: "SPY", orderId: 7, side: "buy", shares: 10, orderType: "market" });
+   * await first.finish();
+   * const state = first.state();
+   * const next = await AuditLog.resume(sink, { runId: first.runId, state, asOf: "2021-03-02", clock: () => 0 });
+   * next.record({ type: "OrderFilled", asOf: "2021-03-02", asset: "SPY", orderId: 7, side: "buy", shares: 10, price: 1, commission: 0 });
+   * assert.equal(sink.events.at(-1)?.sessionSeq, 1); // the fill joins the session that placed it
+   * assert.equal(next.beginSession({ asOf: "2021-03-02" }), next.traceId);
+   * assert.equal(next.state().seq, 2);
+   * ```
+   */
+  static async resume(sink: EventSink, options: AuditResumeOptions): Promise<AuditLog> {
+    if (sink.reopenRun === undefined) {
+      throw new Error(`Cannot continue run ${options.runId} as its store cannot reopen runs`);
+    }
+    const stored = await sink.reopenRun(options.runId);
+    const log = new AuditLog(
+      sink,
+      options.runId,
+      options.clock ?? Date.now,
+      asOfToMs(options.asOf),
+    );
+    const { state } = options;
+    log.#seq = Math.max(state.seq, stored);
+    log.#regime = state.regime;
+    for (const [orderId, seq] of state.orderSessions) {
+      log.#orderSessions.set(orderId, { seq, traceId: traceIdOf(options.runId, seq) });
+    }
+    if (stored > state.seq) {
+      log.record({
+        type: "CustomEvent",
+        eventType: "sessions_abandoned",
+        category: "run",
+        asOf: options.asOf,
+        reason: `sessions ${state.seq + 1} to ${stored} were written by a writer that stopped ` +
+          "before its state was kept; their decisions were not kept",
+      });
+    }
+    return log;
+  }
+
+  /**
+   * The state a later writer needs to continue this run ({@link resume}):
+   * sessions so far, the regime, and the sessions of the orders `working`
+   * accepts (default all the log has seen placed and not yet filled or rejected).
+   */
+  state(working: (orderId: number) => boolean = () => true): AuditLogState {
+    const orderSessions: [number, number][] = [];
+    for (const [orderId, session] of this.#orderSessions) {
+      if (working(orderId)) orderSessions.push([orderId, session.seq]);
+    }
+    return { seq: this.#seq, regime: this.#regime, orderSessions };
   }
 
   /** Trace id of the open session (the run's own trace outside sessions). */

@@ -31,6 +31,14 @@ export interface EventSink {
    * or `runId.2`, `runId.3`, ... when the store already holds that run.
    */
   claimRun(run: RunClaim): Promise<string>;
+  /**
+   * Marks a run already in the store as running again, for a writer that
+   * continues it (a paper portfolio's log, one plan after another), and
+   * returns the highest session sequence number the store holds for it (0
+   * when none). A run the store does not hold is an Error. Optional: stores
+   * without it cannot continue a run.
+   */
+  reopenRun?(runId: string): Promise<number>;
   /** Buffers one event (a full buffer is written before this returns or in the background). */
   record(event: EventRecord): void;
   /** Writes every buffered event; resolves once they are committed. */
@@ -69,6 +77,15 @@ export class MemorySink implements EventSink {
     const runId = attemptRunId(run.runId, (id) => this.runs.some((r) => r.runId === id));
     this.runs.push({ ...run, runId });
     return Promise.resolve(runId);
+  }
+  /** Finds the run (an Error if never claimed) and returns its highest session sequence number. */
+  reopenRun(runId: string): Promise<number> {
+    if (!this.runs.some((r) => r.runId === runId)) {
+      return Promise.reject(new Error(`run ${runId} is not in the store: claim it first`));
+    }
+    let seq = 0;
+    for (const e of this.events) if (e.runId === runId && e.sessionSeq > seq) seq = e.sessionSeq;
+    return Promise.resolve(seq);
   }
   /** Keeps the event. */
   record(event: EventRecord): void {

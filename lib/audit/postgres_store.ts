@@ -108,6 +108,22 @@ export class PostgresEventStore implements EventSink {
     }
   }
 
+  /** Sets the run's status back to running (buffered events first) and returns its highest session number. */
+  async reopenRun(runId: string): Promise<number> {
+    await this.flush();
+    const sql = this.#sql, s = sql(this.schema);
+    const rows = await sql<{ id: string; seq: number }[]>`
+      UPDATE ${s}.runs r SET status = 'running', finished_at = NULL, error = NULL
+      WHERE r.run_id = ${runId}
+      RETURNING r.id, (SELECT coalesce(max(seq), 0)::int FROM ${s}.sessions WHERE run = r.id) AS seq`;
+    const row = rows[0];
+    if (row === undefined) {
+      throw new Error(`run ${runId} is not in schema ${this.schema}: claim it first`);
+    }
+    this.#runs.set(runId, Number(row.id));
+    return Number(row.seq);
+  }
+
   /** Buffers the event; a full buffer is written in the background (errors surface at the next flush). */
   record(event: EventRecord): void {
     this.#buffer.push(event);

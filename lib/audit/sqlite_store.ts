@@ -160,6 +160,32 @@ export class SqliteEventStore implements EventSink {
     });
   }
 
+  /** Sets the run's status back to running (buffered events first) and returns its highest session number. */
+  reopenRun(runId: string): Promise<number> {
+    try {
+      return Promise.resolve(this.reopenRunSync(runId));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** {@link reopenRun}, synchronously. */
+  reopenRunSync(runId: string): number {
+    this.flushSync();
+    return this.#transaction(() => {
+      const row = this.#sql.run.get(runId);
+      if (row === undefined) throw new Error(`run ${runId} is not in ${this.path}: claim it first`);
+      this.#db.prepare(
+        "UPDATE runs SET status = 'running', finished_at = NULL, error = NULL WHERE id = ?",
+      ).run(Number(row.id));
+      const max = this.#db.prepare(
+        "SELECT coalesce(max(seq), 0) AS seq FROM sessions WHERE run = ?",
+      )
+        .get(Number(row.id));
+      return Number(max?.seq ?? 0);
+    });
+  }
+
   /** Buffers the event; a full buffer is written before this returns. */
   record(event: EventRecord): void {
     this.#packer.add(event);

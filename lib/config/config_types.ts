@@ -102,6 +102,11 @@ export type Config = {
     readonly store: "sqlite" | "postgres";
     readonly schema: string;
   };
+  readonly ledger: {
+    readonly store: "sqlite" | "postgres";
+    readonly dir: string;
+    readonly schema: string;
+  };
   readonly report: { readonly enabled: boolean; readonly logScale: boolean };
   readonly output: { readonly dir: string };
 };

@@ -19,6 +19,7 @@ import {
 import {
   auditSection,
   databaseSection,
+  ledgerSection,
   outputSection,
   protectionSection,
   reportSection,
@@ -56,6 +57,7 @@ export const configSchema = z.strictObject({
   protection: protectionSection.prefault({}),
   database: databaseSection.prefault({}),
   audit: auditSection.prefault({}),
+  ledger: ledgerSection.prefault({}),
   report: reportSection.prefault({}),
   output: outputSection.prefault({}),
 }).superRefine((c, ctx) => {

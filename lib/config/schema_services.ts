@@ -1,6 +1,7 @@
 /**
  * Configuration sections of protection and the run's services: the protection
- * rules, the database, the audit log, the report and the output folder.
+ * rules, the database, the audit log, the ledger of paper portfolios, the
+ * report and the output folder.
  * Composed into the whole schema in schema.ts.
  *
  * @module
@@ -101,6 +102,25 @@ export const auditSection = z.strictObject({
     tier: "advanced",
     description: "PostgreSQL schema of the shared audit store",
     flag: "audit-schema",
+  }),
+});
+
+export const ledgerSection = z.strictObject({
+  store: param(z.enum(["sqlite", "postgres"]).default("sqlite"), {
+    tier: "intermediate",
+    description:
+      "Where paper portfolios are kept (deno task plan): a SQLite file each under ledger.dir, or PostgreSQL (DATABASE_URL or DB_HOST..)",
+    flag: "ledger-store",
+  }),
+  dir: param(z.string().min(1).default("data/portfolios"), {
+    tier: "intermediate",
+    description: "Folder of the SQLite ledgers of paper portfolios, one file each",
+    flag: "ledger-dir",
+  }),
+  schema: param(z.string().regex(/^[a-z_][a-z0-9_]*$/).default("ledger"), {
+    tier: "advanced",
+    description: "PostgreSQL schema of the ledger of paper portfolios",
+    flag: "ledger-schema",
   }),
 });
 

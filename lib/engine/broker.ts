@@ -38,6 +38,13 @@ import { LotBook } from "./lot_book.ts";
 import { scaleBuysToCash, topUpScaledBuys } from "./cash_scaling.ts";
 import { isoDateOfDay } from "./civil_day.ts";
 import { blankOrder, type WorkingOrder } from "./working_order.ts";
+import {
+  type BrokerState,
+  type LotState,
+  type OrderState,
+  orderStateOf,
+  workingOrderOf,
+} from "./broker_state.ts";
 
 const EPS = 1e-9;
 
@@ -91,6 +98,63 @@ export class Broker {
         this.#splitsByDay.set(s.t, day);
       }
     });
+  }
+
+  /**
+   * A broker over `panel` in the state a previous day left (see
+   * broker_state.ts); the next day it runs fills, values and trades as the
+   * broker that saved the state would have. A ticker or an order's date that
+   * the Panel lacks is a RangeError (callers check them first).
+   */
+  static restore(panel: Panel, options: ResolvedBrokerOptions, state: BrokerState): Broker {
+    const broker = new Broker(panel, state.cash, options);
+    const asset = (ticker: string) => {
+      const a = panel.indexOf(ticker);
+      if (a < 0) {
+        throw new RangeError(
+          `Cannot restore the broker as ticker ${ticker} must be in the Panel: current value is absent`,
+        );
+      }
+      return a;
+    };
+    for (const [ticker, n] of Object.entries(state.shares)) broker.shares[asset(ticker)] = n;
+    for (const [ticker, c] of Object.entries(state.lastClose)) broker.lastClose[asset(ticker)] = c;
+    for (const [ticker, lots] of Object.entries(state.lots)) {
+      broker.#lots.restoreLots(asset(ticker), lots);
+    }
+    for (const s of state.orders) broker.#pending.push(broker.#orderOf(s, asset(s.ticker)));
+    broker.#nextId = state.nextOrderId;
+    return broker;
+  }
+
+  #orderOf(s: OrderState, asset: number): WorkingOrder {
+    const placedT = this.#panel.indexOnOrAfter(s.placed);
+    if (placedT >= this.#panel.dayCount || this.dateAt(placedT) !== s.placed) {
+      throw new RangeError(
+        `Cannot restore order ${s.id} as its day ${s.placed} must be in the Panel: current value is absent`,
+      );
+    }
+    return workingOrderOf(s, asset, placedT);
+  }
+
+  /** The state to carry to the next day (see broker_state.ts); histories (fills, notes, trades) are not part of it. */
+  snapshot(): BrokerState {
+    const tickers = this.#panel.tickers;
+    const shares: Record<string, number> = {};
+    const lastClose: Record<string, number> = {};
+    const lots: Record<string, LotState[]> = {};
+    for (let a = 0; a < tickers.length; a++) {
+      const ticker = tickers[a] as string;
+      if (this.shares[a] !== 0) shares[ticker] = this.shares[a] as number;
+      const c = this.lastClose[a] as number;
+      if (c === c) lastClose[ticker] = c;
+      const open = this.#lots.openLots(a);
+      if (open.length > 0) lots[ticker] = open;
+    }
+    const orders = this.#pending.map((o) =>
+      orderStateOf(o, tickers[o.asset] as string, this.dateAt(o.placedT))
+    );
+    return { cash: this.cash, nextOrderId: this.#nextId, shares, lastClose, lots, orders };
   }
 
   /** Number of working orders. */

@@ -95,12 +95,25 @@ export class DecisionApplier {
   #group = 0;
   #rounding = { rebalances: 0, last: 0, lastShare: 0, sumShare: 0, maxShare: 0 };
 
-  constructor(panel: Panel, broker: Broker, options: ResolvedBrokerOptions, strategy: string) {
+  /** `groups`: rebalance groups already used (a restored plan carries the count on). */
+  constructor(
+    panel: Panel,
+    broker: Broker,
+    options: ResolvedBrokerOptions,
+    strategy: string,
+    groups = 0,
+  ) {
     this.#panel = panel;
     this.#broker = broker;
     this.#o = options;
     this.#strategy = strategy;
     this.#weights = new Float64Array(panel.assetCount);
+    this.#group = groups;
+  }
+
+  /** Rebalance groups used so far (each target-weight decision opens one). */
+  get groups(): number {
+    return this.#group;
   }
 
   /** The cash whole-share rounding left uninvested over the rebalances so far; null before the first. */

@@ -13,6 +13,7 @@
 import { monthIndexOfDay } from "./civil_day.ts";
 import { defineStrategy, type StrategyDefinition } from "./define_strategy.ts";
 import type { DayContext, Decision, Strategy } from "./strategy.ts";
+import type { JsonValue } from "../protection/rule.ts";
 
 /** How often `equal-weight` rebalances. */
 export type Frequency = "daily" | "weekly" | "monthly";
@@ -42,6 +43,15 @@ class _EqualWeight implements Strategy {
 
   constructor(frequency: Frequency) {
     this.#frequency = frequency;
+  }
+
+  /** The last rebalance period: a plan's next day rebalances only in a new one. */
+  saveState(): JsonValue {
+    return Number.isNaN(this.#lastPeriod) ? null : this.#lastPeriod;
+  }
+
+  restoreState(state: JsonValue): void {
+    this.#lastPeriod = typeof state === "number" ? state : NaN;
   }
 
   onDay(ctx: DayContext): Decision | undefined {

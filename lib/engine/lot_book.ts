@@ -11,6 +11,7 @@
  * @module
  */
 import type { Trade } from "./types.ts";
+import type { LotState } from "./broker_state.ts";
 
 type _Lot = {
   size: number;
@@ -96,6 +97,24 @@ export class LotBook {
     }
     this.#head[asset] = h;
     return costBasis;
+  }
+
+  /** The open lots of `asset`, oldest first, as plain records. */
+  openLots(asset: number): LotState[] {
+    const lots = this.#lots[asset] as _Lot[];
+    const out: LotState[] = [];
+    for (let i = this.#head[asset] as number; i < lots.length; i++) {
+      const { size, price, commissionPerShare, day, date } = lots[i] as _Lot;
+      out.push({ size, price, commissionPerShare, day, date });
+    }
+    return out;
+  }
+
+  /** Appends restored lots to `asset` (oldest first), as {@link openLots} gave them. */
+  restoreLots(asset: number, lots: readonly LotState[]): void {
+    for (const { size, price, commissionPerShare, day, date } of lots) {
+      (this.#lots[asset] as _Lot[]).push({ size, price, commissionPerShare, day, date });
+    }
   }
 
   /** Applies a split: lot sizes times `ratio`, prices and per-share fees divided by it. */

@@ -9,6 +9,13 @@
 export * from "./types.ts";
 export * from "./commission.ts";
 export * from "./broker_options.ts";
+export {
+  type BrokerState,
+  freshBrokerState,
+  type LotState,
+  type OrderState,
+  tickersOfBrokerState,
+} from "./broker_state.ts";
 export * from "./fill_rules.ts";
 export * from "./strategy.ts";
 export * from "./strategy_params.ts";

@@ -22,6 +22,7 @@ import { bucketsOf } from "../market/buckets.ts";
 import { periodOfDay } from "./equal_weight.ts";
 import { pipeline } from "./pipeline.ts";
 import type { DayContext, Decision, Strategy } from "./strategy.ts";
+import type { JsonValue } from "../protection/rule.ts";
 import type { RebalanceBase } from "./stages/context.ts";
 import { detectRegime, type RegimeSource } from "./stages/detect_regime.ts";
 import { scanConditions, type ScanLookup } from "./stages/scan_conditions.ts";
@@ -112,6 +113,31 @@ export class RegimeAwareStrategy implements Strategy {
         minTradeWeight: options.minTradeWeight,
         maxExposure: options.sizing.target ?? SIZING_TARGET,
       }));
+  }
+
+  /**
+   * What crosses days: the last rebalance period, yesterday's weights (the
+   * facts of today's fills are told against them) and the last rebalance's
+   * scores (each score event names the one before). Today's scores of the
+   * held assets are rebuilt at the start of every day, so they are not kept.
+   */
+  saveState(): JsonValue {
+    return {
+      lastPeriod: Number.isNaN(this.#lastPeriod) ? null : this.#lastPeriod,
+      weights: [...this.#shares],
+      lastScores: [...this.#lastScores],
+    };
+  }
+
+  restoreState(state: JsonValue): void {
+    const s = state as {
+      lastPeriod: number | null;
+      weights: [string, number][];
+      lastScores: [string, number][];
+    };
+    this.#lastPeriod = s.lastPeriod ?? NaN;
+    this.#shares = new Map(s.weights);
+    this.#lastScores = new Map(s.lastScores);
   }
 
   onDay(ctx: DayContext): Decision | undefined {

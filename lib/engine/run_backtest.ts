@@ -1,13 +1,7 @@
 /**
- * The day loop. For each day t of the run, in this order:
- *
- * 1. splits effective on t adjust holdings and working orders (before the open);
- * 2. working orders fill at t's open (market orders placed at t-1's close, limit
- *    and stop orders that trigger on t's bar);
- * 3. positions are valued at t's close (an asset without a bar keeps its last close);
- * 4. the strategy decides at t's close, seeing only days up to t;
- * 5. with `fill: "close"`, market orders fill at t's close;
- * 6. the day's value, cash, exposure and turnover are recorded.
+ * The backtest: one {@link DayLoop} day after another over the run's range,
+ * each day's value, cash, exposure and turnover recorded (see day_loop.ts for
+ * the order of events within a day; a daily plan runs the same day).
  *
  * @module
  */
@@ -23,8 +17,8 @@ import type {
 } from "./types.ts";
 import { type BrokerOptions, resolveBrokerOptions } from "./broker_options.ts";
 import { Broker } from "./broker.ts";
-import { AccountView, positionsOf } from "./account_view.ts";
-import { DecisionApplier } from "./decision_applier.ts";
+import { positionsOf } from "./account_view.ts";
+import { DayLoop } from "./day_loop.ts";
 import type { Strategy } from "./strategy.ts";
 
 /** What {@link runBacktest} needs. */
@@ -105,37 +99,19 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
   const value = new Float64Array(n), cashCol = new Float64Array(n);
   const exposure = new Float64Array(n), turnover = new Float64Array(n);
   const dates: string[] = new Array(n);
-  const decisions = new DecisionApplier(panel, broker, o, strategy.name);
+  const loop = new DayLoop({
+    panel,
+    strategy,
+    broker,
+    options: o,
+    observer: options.observer,
+    decideFrom: first + warmup,
+  });
   strategy.start?.({ tickers: panel.tickers, start: panel.dateAt(first), end: panel.dateAt(last) });
-
-  const observer = options.observer;
-  broker.recordPlaced = observer !== undefined;
   for (let i = 0; i < n; i++) {
     const t = first + i;
-    const date = broker.dateAt(t);
-    const seen = observer && [broker.fills.length, broker.notes.length, broker.placed.length];
-    broker.beginDay(t);
-    broker.fillAtOpen(t);
-    let mark = broker.markToMarket(t);
-    if (i >= warmup) {
-      const account = new AccountView(broker, mark.value, panel);
-      const decision = strategy.onDay({ view: panel.view(t), t, date, account });
-      if (decision !== undefined) decisions.apply(decision, t, mark.value, date);
-    }
-    if (o.fill === "close") {
-      broker.fillAtClose(t);
-      mark = broker.markToMarket(t);
-    }
-    if (observer && seen) {
-      observer.dayEnded({
-        t,
-        date,
-        fills: broker.fills.slice(seen[0]),
-        notes: broker.notes.slice(seen[1]),
-        placed: broker.placed.slice(seen[2]),
-      });
-    }
-    dates[i] = date;
+    const mark = loop.runDay(t);
+    dates[i] = broker.dateAt(t);
     value[i] = mark.value;
     cashCol[i] = broker.cash;
     exposure[i] = mark.value !== 0 ? mark.gross / mark.value : 0;
@@ -149,7 +125,7 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
     finalCash: broker.cash,
     finalValue: value[n - 1] as number,
     positions: positionsOf(panel.tickers, broker.shares),
-    wholeShareCash: decisions.wholeShareCash(),
+    wholeShareCash: loop.wholeShareCash(),
   };
 }
 

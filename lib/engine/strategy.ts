@@ -5,6 +5,7 @@
  */
 import type { PanelView } from "../data/panel.ts";
 import type { OrderRequest } from "./types.ts";
+import type { JsonValue } from "../protection/rule.ts";
 
 /**
  * The account as the strategy sees it at the close of a day, after that day's
@@ -62,4 +63,16 @@ export interface Strategy {
   start?(info: RunInfo): void;
   /** Called at the close of each day of the run, after that day's fills; the view cannot read later days. */
   onDay(ctx: DayContext): Decision | undefined;
+  /**
+   * What the strategy remembers from one day to the next, as JSON, read after
+   * a day's `onDay`. A daily plan (`deno task plan`) saves it with the
+   * portfolio and hands it to {@link restoreState} before the next day, so
+   * the plan decides as one backtest would. A strategy that keeps nothing
+   * between days (it decides from the view and the account) needs neither
+   * method; one that keeps something must offer both, or a plan forgets it
+   * overnight.
+   */
+  saveState?(): JsonValue;
+  /** Takes back what {@link saveState} returned, before the first `onDay` of a plan (after `start`). */
+  restoreState?(state: JsonValue): void;
 }

@@ -64,6 +64,7 @@ export {
   regimeOverride,
   type RegimeOverrideOptions,
 } from "./regime_override.ts";
+export type { AssetSnapshot, ProtectionSnapshot } from "./protection_snapshot.ts";
 export { PROTECTION_ACTIONS, type ProtectionAction, type ProtectionRequest } from "./request.ts";
 export {
   doNothing,

@@ -24,6 +24,7 @@ import type { ProtectionRule, RuleStatus } from "./rule.ts";
 import { isCore } from "./core_asset.ts";
 import { AssetState, type AssetView, ProtectionState, type RegimeView } from "./state.ts";
 import { type Modification, NO_RULE, type ProtectionMetrics, type Verdict } from "./verdict.ts";
+import { type ProtectionSnapshot, restoreState, stateSnapshot } from "./protection_snapshot.ts";
 
 /** How one action would be judged now, as the status report gives it. */
 export type ActionStatus = {
@@ -150,6 +151,41 @@ export class ProtectionOrchestrator {
       overridesUsed: this.#overridesUsed,
       decays: this.#decays,
     };
+  }
+
+  /**
+   * The state and counters to carry to the next day, day indices relative to
+   * `anchorT` (the day the snapshot is taken on); see protection_snapshot.ts.
+   */
+  snapshot(anchorT: number): ProtectionSnapshot {
+    return {
+      ...stateSnapshot(this.#state, anchorT),
+      metrics: {
+        decisions: this.#decisions,
+        approved: this.#approved,
+        blocksByRule: Object.fromEntries(this.#blocksByRule),
+        overridesUsed: this.#overridesUsed,
+        decays: this.#decays,
+      },
+    };
+  }
+
+  /**
+   * Replaces the state and counters with a snapshot's, on a Panel where the
+   * snapshot's day is `anchorT`; the rules (built from the same options) go on
+   * as those that took it would have. The built-in rules keep everything in
+   * the shared state; a custom rule that remembers something of its own (it
+   * has a `reset`) is reset, not restored.
+   */
+  restore(snapshot: ProtectionSnapshot, anchorT: number): void {
+    this.reset();
+    restoreState(this.#state, snapshot, anchorT);
+    const m = snapshot.metrics;
+    this.#decisions = m.decisions;
+    this.#approved = m.approved;
+    this.#overridesUsed = m.overridesUsed;
+    this.#decays = m.decays;
+    for (const [rule, n] of Object.entries(m.blocksByRule)) this.#blocksByRule.set(rule, n);
   }
 
   /** Forgets every fact and counter (and each rule's own memory); keeps the rules. */

@@ -146,6 +146,29 @@ export class ProtectionState {
     return state;
   }
 
+  /** Day of the last fact recorded (-Infinity before any). */
+  get lastT(): number {
+    return this.#lastT;
+  }
+
+  /**
+   * Takes a restored asset record (see protection_snapshot.ts) as the next in
+   * first-seen order; a RangeError when the asset already has one.
+   */
+  adopt(state: AssetState): void {
+    if (this.#assets.has(state.asset)) {
+      throw new RangeError(
+        `Cannot adopt the record of ${state.asset} as the asset must be new: current value is known`,
+      );
+    }
+    this.#assets.set(state.asset, state);
+  }
+
+  /** Sets the day of the last fact of a restored state: later facts must not come before it. */
+  resumeAt(lastT: number): void {
+    this.#lastT = lastT;
+  }
+
   /** Every asset with recorded facts, in first-seen order. */
   assets(): IterableIterator<AssetState> {
     return this.#assets.values();
