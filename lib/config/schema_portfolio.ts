@@ -7,6 +7,8 @@
 import { z } from "zod";
 import { param } from "./param.ts";
 import { DEFAULT_BUCKETS, DEFAULT_REGIME_BUCKETS } from "../market/buckets.ts";
+import { DEFAULT_SECTOR_BUCKETS } from "../market/sectors.ts";
+import { FALLBACK_DEFAULTS } from "../portfolio/fallback.ts";
 
 const bucketList = z.array(z.string().min(1)).min(1);
 
@@ -38,6 +40,20 @@ export const bucketsSection = z.strictObject({
       description: "Bucket name -> tickers (an asset may sit in several buckets)",
     },
   ),
+  file: param(z.string().min(1).optional(), {
+    tier: "basic",
+    description:
+      "A YAML, JSON or CSV file putting your own tickers in buckets, by bucket names or by sector",
+  }),
+  sectors: param(
+    z.record(z.string().min(1), bucketList).default(() =>
+      Object.fromEntries(Object.entries(DEFAULT_SECTOR_BUCKETS).map(([k, v]) => [k, [...v]]))
+    ),
+    {
+      tier: "expert",
+      description: "Sector -> buckets, for tickers a bucket file gives by sector (GICS by default)",
+    },
+  ),
   regimeMap: param(
     z.strictObject({
       Goldilocks: bucketList,
@@ -55,6 +71,31 @@ export const bucketsSection = z.strictObject({
       description: "Regime -> the buckets it activates (the seed's map by default)",
     },
   ),
+});
+
+export const fallbackSection = z.strictObject({
+  enabled: param(z.boolean().default(false), {
+    tier: "intermediate",
+    description:
+      "Give weight nothing qualified for to the fallback bucket's best members (off: it stays in cash)",
+    flag: "fallback",
+  }),
+  bucket: param(z.string().min(1).default("Treasuries"), {
+    tier: "intermediate",
+    description: "The bucket whose best-scored members take the weight nothing qualified for",
+  }),
+  members: param(z.number().int().min(1).default(FALLBACK_DEFAULTS.members), {
+    tier: "advanced",
+    description: "How many of the fallback bucket's best-scored members share that weight",
+  }),
+  minScore: param(z.number().min(0).max(1).default(FALLBACK_DEFAULTS.minScore), {
+    tier: "advanced",
+    description: "The score a fallback member needs (below it, that weight stays in cash)",
+  }),
+  maxSingle: param(z.number().gt(0).max(1).default(FALLBACK_DEFAULTS.maxSingle), {
+    tier: "advanced",
+    description: "The most one fallback member may hold in all",
+  }),
 });
 
 export const universeSection = z.strictObject({

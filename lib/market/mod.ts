@@ -7,6 +7,7 @@
  * @module
  */
 export * from "./buckets.ts";
+export * from "./sectors.ts";
 export * from "./regime.ts";
 export * from "./regime_options.ts";
 export * from "./regime_detection.ts";

@@ -18,3 +18,4 @@ export * from "./regime_result.ts";
 export * from "./result_parts.ts";
 export * from "./database_services.ts";
 export * from "./ablation.ts";
+export * from "./cash_text.ts";

@@ -26,7 +26,7 @@ import { REGIME_AWARE } from "./strategy_source.ts";
 import { auditObserver } from "./audit_bridge.ts";
 import { marketServices, protectionFor, regimeAwareOptions } from "./regime_services.ts";
 import { benchmarkValues, holdingsAt } from "./result_parts.ts";
-import { allocationByBucket, ProtectionTally, regimePath } from "./regime_result.ts";
+import { allocationByBucket, cashOfRecords, ProtectionTally, regimePath } from "./regime_result.ts";
 
 /** A run checked and ready: nothing has been written yet. */
 export type PreparedRun = {
@@ -100,7 +100,7 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
   const tally = new ProtectionTally();
   let strategy = run.strategy;
   let regime: Awaited<ReturnType<typeof marketServices>> | undefined;
-  let records: ReturnType<typeof regimeAware>["records"] | undefined;
+  let built: ReturnType<typeof regimeAware> | undefined;
   let protection: ReturnType<typeof protectionFor> | undefined;
   if (strategy === undefined) {
     regime = await marketServices(
@@ -111,14 +111,13 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
       context.database,
     );
     protection = protectionFor(config, (v) => tally.add(v));
-    const built = regimeAware(regimeAwareOptions(config), {
+    built = regimeAware(regimeAwareOptions(config), {
       regime: regime.regime,
       scans: regime.scans,
       fundamentals: regime.fundamentals,
       protection,
       audit: context.audit,
     });
-    records = built.records;
     strategy = built;
   }
   const result = runBacktest({
@@ -167,7 +166,8 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
     orderNotes: result.notes,
     holdings: holdingsAt(panel, result.positions, result.finalValue, to, config.buckets.map),
     regimes: regime ? regimePath(regime.regime, panel, run.start, run.end) : null,
-    allocation: records ? allocationByBucket(records, config.buckets.map) : null,
+    allocation: built ? allocationByBucket(built.records, config.buckets.map) : null,
     protection: protection ? tally.activity(protection.metrics()) : null,
+    ...(built ? { cash: cashOfRecords(built.records), unbucketed: [...built.unbucketed] } : {}),
   };
 }
