@@ -74,13 +74,13 @@ export const bucketsSection = z.strictObject({
 });
 
 export const fallbackSection = z.strictObject({
-  enabled: param(z.boolean().default(false), {
+  enabled: param(z.boolean().default(true), {
     tier: "intermediate",
     description:
-      "Give weight nothing qualified for to the fallback bucket's best members (off: it stays in cash)",
+      "Give weight nothing qualified for to the fallback bucket's best members (off, or a bucket --buckets leaves out: cash)",
     flag: "fallback",
   }),
-  bucket: param(z.string().min(1).default("Treasuries"), {
+  bucket: param(z.string().min(1).default("Fixed Income"), {
     tier: "intermediate",
     description: "The bucket whose best-scored members take the weight nothing qualified for",
   }),
@@ -104,7 +104,7 @@ export const universeSection = z.strictObject({
     description: "Maximum assets in the universe (held assets are always kept)",
     flag: "max-assets",
   }),
-  trendingConfidence: param(z.number().min(0).max(1).default(0.7), {
+  trendingConfidence: param(z.number().min(0).max(1).default(0.6), {
     tier: "intermediate",
     description: "Minimum scan confidence for a trending asset to join the universe",
   }),

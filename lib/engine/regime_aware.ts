@@ -111,7 +111,12 @@ export class RegimeAwareStrategy implements Strategy {
     const scoring = { weights: options.scoreWeights, fundamentals: services.fundamentals };
     const bucketsOf = (ticker: string) => this.#bucketsOf(ticker);
     const coreAssets = (t: number) => services.protection.coreAssets(t);
-    const fallback = options.fallback;
+    // `--buckets` is what the strategy may select from: a fallback bucket it leaves out is off.
+    const allowed = options.allowedBuckets;
+    const fallback =
+      options.fallback && (allowed === undefined || allowed.includes(options.fallback.bucket))
+        ? options.fallback
+        : undefined;
     const fallbackTickers = fallback ? options.buckets[fallback.bucket] ?? [] : [];
     const decide = pipeline<RebalanceBase>()
       .then(detectRegime(services.regime))

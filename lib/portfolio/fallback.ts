@@ -5,17 +5,19 @@
  * bucket, the best-scored members of that bucket take it instead.
  *
  * Rule: after the residual step, the weight still unallocated up to the target
- * is shared equally by the `members` best-scored candidates of the fallback
- * bucket that score at least `minScore`, each up to `maxSingle` in all (its
- * weight as a selected asset included); what none of them has room for stays
- * in cash. Fallback positions do not count toward bucket limits: the fallback
+ * is shared equally by `members` candidates of the fallback bucket that score
+ * at least `minScore` (those held now first, then the best-scored), each up to
+ * `maxSingle` in all (its weight as a selected asset included); what none of
+ * them has room for stays in cash. Fallback positions do not count toward bucket limits: the fallback
  * exists to take what the limits left.
  *
  * Design decision: a minimum score (0.6 by default, the grace period's
  * threshold) so that the fallback never buys a member in a down-move, and so
  * that the grace rule does not decay a fallback position between rebalances;
  * equal shares rather than score-proportional ones, since a fallback is a
- * parking place and its members' scores differ little.
+ * parking place and its members' scores differ little; held members first, so
+ * that the fallback does not swap one treasury for another each week as their
+ * scores cross (on 2002-2012 real prices that churn doubled the trades).
  *
  * @see docs/design.md#residual-allocation (the seed's residual rule)
  * @see docs/research.md#why-it-sits-in-cash (why a fallback, and the default)
@@ -71,7 +73,10 @@ const DUST = 1e-12;
  * );
  * // TLT is below 0.6; IEF and SHY are the two best: 0.3 each, SHY to 0.45 in all.
  * assert.deepEqual(out.added, { IEF: 0.3, SHY: 0.3 });
- * assert.equal(out.passed[0]?.reason, "score 0.550 < 0.6 fallback minimum");
+ * assert.equal(out.passed.find((p) => p.ticker === "TLT")?.reason, "score 0.550 < 0.6 fallback minimum");
+ * // Held members keep their place while they qualify: GOVT held, with IEF the best.
+ * const sticky = allocateFallback([c("IEF", 0.7), c("SHY", 0.65), c("GOVT", 0.62)], {}, 0.6, {}, ["GOVT"]);
+ * assert.deepEqual(Object.keys(sticky.added).sort(), ["GOVT", "IEF"]);
  * ```
  */
 export function allocateFallback(
@@ -79,6 +84,7 @@ export function allocateFallback(
   weights: Readonly<Record<string, number>>,
   amount: number,
   options: FallbackOptions = {},
+  held: readonly string[] = [],
 ): FallbackAllocation {
   const members = _checkCount(WHAT, "members", options.members ?? FALLBACK_DEFAULTS.members, 1);
   const minScore = _checkNumber(
@@ -96,8 +102,10 @@ export function allocateFallback(
     1,
   );
   const passed: { ticker: string; reason: string }[] = [];
+  const isHeld = new Set(held);
   const ranked = [...candidates].sort((a, b) =>
-    b.score - a.score || (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)
+    Number(isHeld.has(b.ticker)) - Number(isHeld.has(a.ticker)) || b.score - a.score ||
+    (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)
   );
   const chosen: SizingCandidate[] = [];
   for (const c of ranked) {
@@ -107,7 +115,7 @@ export function allocateFallback(
         reason: `score ${_fmt(c.score)} < ${minScore} fallback minimum`,
       });
     } else if (chosen.length >= members) {
-      passed.push({ ticker: c.ticker, reason: `not among the ${members} best-scored members` });
+      passed.push({ ticker: c.ticker, reason: `not among the ${members} members chosen` });
     } else chosen.push(c);
   }
   const room = chosen.map((c) => Math.max(0, maxSingle - (weights[c.ticker] ?? 0)));

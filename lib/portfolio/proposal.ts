@@ -26,6 +26,8 @@ export type SizingInput = {
   readonly fallback?: {
     readonly candidates: readonly SizingCandidate[];
     readonly options?: FallbackOptions;
+    /** Members held now: they keep their place while they qualify. */
+    readonly held?: readonly string[];
   };
 };
 

@@ -221,7 +221,8 @@ function _fallback(
 ): FallbackAllocation | null {
   if (input.fallback === undefined) return null;
   const amount = left > threshold ? left : 0;
-  return allocateFallback(input.fallback.candidates, weights, amount, input.fallback.options);
+  const { candidates, options, held } = input.fallback;
+  return allocateFallback(candidates, weights, amount, options, held);
 }
 
 /** `weights` with `added` on top (new tickers after the others). */

@@ -168,6 +168,7 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
     regimes: regime ? regimePath(regime.regime, panel, run.start, run.end) : null,
     allocation: built ? allocationByBucket(built.records, config.buckets.map) : null,
     protection: protection ? tally.activity(protection.metrics()) : null,
-    ...(built ? { cash: cashOfRecords(built.records), unbucketed: [...built.unbucketed] } : {}),
+    ...(built ? { unbucketed: [...built.unbucketed] } : {}),
+    ...(built && built.records.some((r) => r.cash) ? { cash: cashOfRecords(built.records) } : {}),
   };
 }

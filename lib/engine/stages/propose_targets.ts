@@ -59,6 +59,7 @@ export function proposeTargets(
                 : [{ ticker, score: s.score, buckets: options.bucketsOf(ticker) }];
             }),
             ...(fallback.options ? { options: fallback.options } : {}),
+            held: ctx.held,
           },
         }),
       }, options.sizing);
