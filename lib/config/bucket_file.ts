@@ -43,10 +43,11 @@ export type BucketFile = {
 };
 
 const TICKER = /^[A-Za-z0-9^][A-Za-z0-9.\-=^_]*$/;
+const TICKER_RULE = "is not a ticker (letters, digits, . - = ^ _)";
 const names = z.array(z.string().trim().min(1, "must not be empty")).min(1, "must not be empty");
 const fileSchema = z.strictObject({
   tickers: z.record(
-    z.string().regex(TICKER, "is not a ticker (letters, digits, . - = ^ _)"),
+    z.string().regex(TICKER, TICKER_RULE),
     z.union([
       names,
       z.string().trim().min(1, "must not be empty"),
@@ -84,9 +85,12 @@ export async function readBucketFile(path: string): Promise<BucketFile> {
     text = await Deno.readTextFile(path);
   } catch (error) {
     throw accessProblem(error, "bucket file", path, "read") ??
-      new InputError(`bucket file ${path}: cannot be read (${(error as Error).message})`, {
-        cause: error,
-      });
+      new InputError(
+        error instanceof Deno.errors.NotFound
+          ? `bucket file ${path}: not found (buckets.file)`
+          : `bucket file ${path}: cannot be read (${(error as Error).message})`,
+        { cause: error },
+      );
   }
   return parseBucketFile(text, path);
 }
@@ -122,7 +126,7 @@ function _parseYaml(text: string, path: string): BucketFile {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new InputError(doc.errors.map((e) => {
-      const line = e.linePos?.[0]?.line;
+      const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
       return `bucket file ${path}${line ? ` line ${line}` : ""}: ${e.message.split("\n")[0]}`;
     }));
   }
@@ -145,6 +149,8 @@ function _parseYaml(text: string, path: string): BucketFile {
       }: ${
         issue.code === "unrecognized_keys"
           ? "unknown key (keys are tickers, sectors)"
+          : issue.code === "invalid_key"
+          ? TICKER_RULE
           : issue.message
       }`;
     }));
@@ -205,7 +211,7 @@ function _parseCsv(text: string, path: string): BucketFile {
       ? []
       : (fields[column("buckets")] ?? "").split(";").map((b) => b.trim()).filter((b) => b !== "");
     if (!TICKER.test(ticker)) {
-      problems.push(`${at(row.line)}: "${ticker}" is not a ticker (letters, digits, . - = ^ _)`);
+      problems.push(`${at(row.line)}: "${ticker}" ${TICKER_RULE}`);
     } else if (seen.has(ticker)) {
       problems.push(
         `${at(row.line)}: ${ticker} is given twice (first on line ${seen.get(ticker)})`,

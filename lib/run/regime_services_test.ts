@@ -55,9 +55,16 @@ Deno.test("regimeAwareOptions() takes the strategy's options from the config sec
   assert.equal(o.buckets, config.buckets.map);
   assert.deepEqual(o.allowedBuckets, ["Growth Assets"]);
   // The fallback's defaults (on, to Fixed Income); the attribution follows the audit switch.
-  assert.deepEqual(o.fallback, { bucket: "Fixed Income", members: 2, minScore: 0.6, maxSingle: 0.5 });
+  assert.deepEqual(o.fallback, {
+    bucket: "Fixed Income",
+    members: 2,
+    minScore: 0.6,
+    maxSingle: 0.5,
+  });
   assert.equal(o.attributeCash, true);
-  const off = regimeAwareOptions(validateConfig({ fallback: { enabled: false }, audit: { enabled: false } }));
+  const off = regimeAwareOptions(
+    validateConfig({ fallback: { enabled: false }, audit: { enabled: false } }),
+  );
   assert.equal(off.fallback, undefined);
   assert.equal(off.attributeCash, false);
 });
