@@ -28,7 +28,7 @@ export type RegimeAwareOptions = {
   readonly fallback?: (FallbackOptions & { readonly bucket: string }) | undefined;
   /**
    * Attribute each rebalance's un-invested weight to its causes (the `attribute_cash`
-   * stage: 128 counterfactual sizings a rebalance). Default true; runs without an audit
+   * stage: 64 counterfactual sizings a rebalance). Default true; runs without an audit
    * log turn it off.
    */
   readonly attributeCash?: boolean | undefined;

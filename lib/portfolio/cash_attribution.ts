@@ -3,14 +3,13 @@
  * exposure split between the filters of the universe and the sizing, with the
  * funnel of how many assets each filter turned away.
  *
- * The seven filters, each with what it means to relax it:
+ * The six filters, each with what it means to relax it:
  *
  * | filter | turns away | relaxed |
  * | ------ | ---------- | ------- |
  * | `unbucketed` | assets in no bucket of the map (never bought) | they enter as if in an active bucket of their own |
  * | `inactiveBuckets` | assets whose buckets the regime (or `--buckets`) does not activate | every bucket of the map is active |
  * | `trendFilter` | assets not trending, trending below `trendingConfidence`, or down where `direction` is up | every scanned asset of the active buckets enters |
- * | `maxAssets` | entrants beyond the universe's size | no size limit |
  * | `minScore` | candidates scoring below `minScore` | minimum 0 |
  * | `bucketPositions` | the lowest-scored members of a full bucket | no position limit |
  * | `bucketWeight` | weight over a bucket's limit | limit 1 |
@@ -18,12 +17,18 @@
  * Their effects overlap (relaxing the trend filter admits assets that the
  * bucket limits then cut), so no order of relaxing them is the right one. The
  * exposure the proposal would reach is computed for every combination of
- * relaxed filters (2^7 = 128 proposals, each from the same scans and scores),
+ * relaxed filters (2^6 = 64 proposals, each from the same scans and scores),
  * and each filter is charged its Shapley value: its average gain over every
  * order of relaxing them. The shares add up exactly to what all of them
  * together cost; what remains up to the target is `positionCap`: weight that
- * even the unfiltered proposal could not place, as too few assets were scanned
- * for the position cap.
+ * even the unfiltered proposal could not place, as its universe (still cut to
+ * `maxAssets`) held too few assets for the position cap.
+ *
+ * Design decision: the universe's size (`maxAssets`) is a capacity, like the
+ * position cap, not a filter the game relaxes. Relaxing it would let every
+ * scanned asset into the counterfactual proposals (500 on a large universe,
+ * 10 ms a rebalance instead of 1); its effect shows in `positionCap`, and the
+ * funnel still counts the entrants it cut.
  *
  * @see docs/research.md#why-it-sits-in-cash (the figures on real prices)
  * @module
@@ -49,7 +54,6 @@ export const CASH_FILTERS = [
   "unbucketed",
   "inactiveBuckets",
   "trendFilter",
-  "maxAssets",
   "minScore",
   "bucketPositions",
   "bucketWeight",
@@ -104,19 +108,16 @@ export type ProposalCash = {
   readonly unfiltered: number;
   /** Each filter's share of `unfiltered - proposed`. */
   readonly filters: Readonly<Record<CashFilter, number>>;
-  /** `target - unfiltered`: what too few assets for the position cap leave. */
+  /** `target - unfiltered`: what a universe of `maxAssets` too few for the position cap leaves. */
   readonly positionCap: number;
   readonly funnel: CashFunnel;
 };
-
-/** A bucket name no map can hold, for the assets of no bucket when that filter is relaxed. */
-const NO_BUCKET = "\u0000no bucket";
 
 const BIT: Readonly<Record<CashFilter, number>> = Object.freeze(
   Object.fromEntries(CASH_FILTERS.map((f, i) => [f, 1 << i])) as Record<CashFilter, number>,
 );
 /** The filters that shape the universe (the others act in the sizing). */
-const UNIVERSE_BITS = BIT.unbucketed | BIT.inactiveBuckets | BIT.trendFilter | BIT.maxAssets;
+const UNIVERSE_BITS = BIT.unbucketed | BIT.inactiveBuckets | BIT.trendFilter;
 /** The bucket limits' bits, shifted to 0..3 (they are the last two filters). */
 const SIZING_SHIFT = CASH_FILTERS.indexOf("bucketPositions");
 
@@ -158,19 +159,27 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
   const scores = new Map(input.scanned.map((s) => [s.ticker, s.score]));
   const unbucketed = input.scanned.filter((s) => bucketsOf(s.ticker).length === 0)
     .map((s) => s.ticker);
+  const groups = _groups(input, unbucketed);
   const universes = new Map<number, UniverseResult>();
   const universeOf = (mask: number): UniverseResult => {
     const key = mask & UNIVERSE_BITS;
     let u = universes.get(key);
     if (u === undefined) {
-      u = _universe(input, unbucketed, key);
+      u = _universe(input, groups, key);
       universes.set(key, u);
     }
     return u;
   };
   // Below the minimum score a candidate is dropped first thing: leaving it out gives the same
   // weights, and lets coalitions that differ only by such candidates share one sizing run.
-  type Pool = { readonly id: number; readonly input: SizingInput; readonly limits: number };
+  type Pool = {
+    readonly id: number;
+    readonly input: SizingInput;
+    /** The bucket limits that may bind (see _bindingLimits). */
+    readonly limits: number;
+    /** The exposure with no bucket limit at all: min(target, the sum of the caps). */
+    readonly capsOnly: number;
+  };
   const poolIds = new Map<string, Pool>();
   const pools = new Map<number, Pool>();
   const poolOf = (mask: number): Pool => {
@@ -187,6 +196,7 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
           id: poolIds.size,
           input: { candidates, ...(input.coreAssets ? { coreAssets: input.coreAssets } : {}) },
           limits: _bindingLimits(candidates, sizing),
+          capsOnly: _capsOnly(candidates, input.coreAssets ?? [], sizing),
         };
         poolIds.set(tickers, pool);
       }
@@ -202,10 +212,14 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
     const key = pool.id * 4 + (sizingBits >> SIZING_SHIFT);
     let exposure = exposures.get(key);
     if (exposure === undefined) {
-      exposure = pool.input.candidates.length === 0 ? 0 : proposedExposure(pool.input, {
-        ..._relaxedSizing(input.sizing, sizingBits),
-        minScore: 0,
-      });
+      exposure = pool.input.candidates.length === 0
+        ? 0
+        : (pool.limits & ~sizingBits) === 0
+        ? pool.capsOnly // no bucket limit left that could bind
+        : proposedExposure(pool.input, {
+          ..._relaxedSizing(input.sizing, sizingBits),
+          minScore: 0,
+        });
       exposures.set(key, exposure);
     }
     return exposure;
@@ -226,23 +240,64 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
   };
 }
 
-function _universe(input: ProposalCashInput, unbucketed: readonly string[], mask: number) {
-  const relaxed = (f: CashFilter) => (mask & BIT[f]) !== 0;
-  const buckets: Record<string, readonly string[]> = { ...input.buckets };
-  let active = relaxed("inactiveBuckets") ? Object.keys(input.buckets) : [...input.activeBuckets];
-  if (relaxed("unbucketed") && unbucketed.length > 0) {
-    buckets[NO_BUCKET] = unbucketed;
-    active = [...active, NO_BUCKET];
+/**
+ * The groups the counterfactual universes are drawn from, as three buckets:
+ * the scanned tickers of the active buckets, of the other buckets, and of none.
+ * Only membership matters to the universe here, and three short lists make its
+ * eight rebuilds cheap whatever the size of the bucket map.
+ */
+function _groups(input: ProposalCashInput, unbucketed: readonly string[]) {
+  const scanned = new Set(input.scanned.map((s) => s.ticker));
+  const active = new Set<string>();
+  for (const b of input.activeBuckets) {
+    for (const t of input.buckets[b] ?? []) if (scanned.has(t)) active.add(t);
   }
+  const inactive = new Set<string>();
+  for (const list of Object.values(input.buckets)) {
+    for (const t of list) if (scanned.has(t) && !active.has(t)) inactive.add(t);
+  }
+  const none = new Set(unbucketed);
+  const held = new Set(input.held);
+  const scansOf = (keep: (ticker: string) => boolean) =>
+    input.scanned.filter((s) => !held.has(s.ticker) && keep(s.ticker));
+  return {
+    active: [...active],
+    inactive: [...inactive],
+    unbucketed,
+    /** The scans of each group (held assets' apart): a universe reads only those in play. */
+    scans: {
+      held: input.scanned.filter((s) => held.has(s.ticker)),
+      active: scansOf((t) => active.has(t)),
+      inactive: scansOf((t) => inactive.has(t)),
+      none: scansOf((t) => none.has(t)),
+    },
+  };
+}
+
+function _universe(
+  input: ProposalCashInput,
+  groups: ReturnType<typeof _groups>,
+  mask: number,
+): UniverseResult {
+  const relaxed = (f: CashFilter) => (mask & BIT[f]) !== 0;
+  const buckets = { active: groups.active, inactive: groups.inactive, none: groups.unbucketed };
   return buildUniverse({
     held: input.held,
-    activeBuckets: active,
+    activeBuckets: [
+      "active",
+      ...(relaxed("inactiveBuckets") ? ["inactive"] : []),
+      ...(relaxed("unbucketed") ? ["none"] : []),
+    ],
     buckets,
-    scans: input.scanned,
+    scans: [
+      ...groups.scans.held,
+      ...groups.scans.active,
+      ...(relaxed("inactiveBuckets") ? groups.scans.inactive : []),
+      ...(relaxed("unbucketed") ? groups.scans.none : []),
+    ],
   }, {
     ...input.universe,
     ...(relaxed("trendFilter") ? { admit: "all" as const } : {}),
-    ...(relaxed("maxAssets") ? { maxAssets: Infinity } : {}),
   });
 }
 
@@ -282,6 +337,24 @@ function _bindingLimits(candidates: readonly SizingCandidate[], sizing: Resolved
 }
 
 /** The bucket limits relaxed by `mask` (the minimum score is applied to the pool beforehand). */
+/**
+ * The exposure of the sizing without bucket limits: stage 2 fills the target
+ * if the caps allow (water-filling), else every asset sits at its cap and the
+ * residual finds no room. A core or high-alpha asset's cap is the exception cap.
+ */
+function _capsOnly(
+  candidates: readonly SizingCandidate[],
+  core: readonly string[],
+  sizing: ResolvedSizingOptions,
+): number {
+  let caps = 0;
+  for (const c of candidates) {
+    const exempt = core.includes(c.ticker) || c.score > sizing.highAlphaScore;
+    caps += exempt ? sizing.exceptionMaxSingle : sizing.maxSingle;
+  }
+  return Math.min(sizing.target, caps);
+}
+
 function _relaxedSizing(sizing: SizingOptions, mask: number): SizingOptions {
   return {
     ...sizing,

@@ -94,13 +94,15 @@ Deno.test("attributeProposalCash() counts trend problems apart: low confidence, 
   assert.ok(close(cash.filters.minScore, 0.075));
 });
 
-Deno.test("attributeProposalCash() charges the universe's size to maxAssets", () => {
+Deno.test("attributeProposalCash() counts the universe's size in the position cap, not as a filter", () => {
   const cash = attributeProposalCash(input({
     buckets: { A: ["X", "Y"] },
     universe: { maxAssets: 1 },
     scanned: [scan("X", 0.9), scan("Y", 0.8, { confidence: 0.8 })],
   }));
-  assertOnly(cash, "maxAssets", 0.15);
+  // Y is cut by maxAssets 1 in every counterfactual too: no filter costs anything.
+  assertOnly(cash, "unbucketed", 0);
+  assert.ok(close(cash.positionCap, 0.8));
   assert.equal(cash.funnel.universeFull, 1);
 });
 

@@ -9,8 +9,8 @@
  * | cause | what it is |
  * | ----- | ---------- |
  * | `target` | 1 - `sizing.target`: cash kept on purpose |
- * | the seven filters | the Shapley shares of the universe and sizing filters (`cash_attribution.ts`) |
- * | `positionCap` | what even the unfiltered proposal could not place under the position cap |
+ * | the six filters | the Shapley shares of the universe and sizing filters (`cash_attribution.ts`) |
+ * | `positionCap` | what even the unfiltered proposal (its universe still cut to `maxAssets`) could not place under the position cap |
  * | `fallback` | minus the weight the fallback bucket took (`fallback.ts`) |
  * | `minTrade` | proposed changes smaller than `rebalance.minTradeWeight`, not made |
  * | `protection` | changes protection blocked, decayed or scaled (negative where it kept a position the proposal closed) |
@@ -37,15 +37,36 @@ export const CASH_CAUSE_LABELS: Readonly<Record<CashCause, string>> = Object.fre
   unbucketed: "tickers in no bucket (buckets.map, buckets.file)",
   inactiveBuckets: "buckets the regime does not activate (buckets.regimeMap, --buckets)",
   trendFilter: "trend filter (universe.trendingConfidence, universe.direction)",
-  maxAssets: "universe full (universe.maxAssets)",
   minScore: "score below the minimum (sizing.minScore)",
   bucketPositions: "bucket position limit (sizing.maxBucketPositions)",
   bucketWeight: "bucket weight limit (sizing.maxBucketWeight)",
-  positionCap: "too few assets for the position cap (sizing.maxSingle)",
+  positionCap: "too few assets for the position cap (universe.maxAssets, sizing.maxSingle)",
   fallback: "taken by the fallback bucket (fallback.bucket)",
   minTrade: "changes below the minimum trade (rebalance.minTradeWeight)",
   protection: "protection verdicts (blocked, decayed, kept)",
 });
+
+/**
+ * Every cause with the given share, 0 for the others.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cashCauses } from "./cash_causes.ts";
+ *
+ * const causes = cashCauses({ target: 0.05, trendFilter: 0.3 });
+ * assert.equal(causes.trendFilter, 0.3);
+ * assert.equal(causes.protection, 0);
+ * ```
+ */
+export function cashCauses(
+  shares: Partial<Record<CashCause, number>> = {},
+): Record<CashCause, number> {
+  return Object.fromEntries(CASH_CAUSES.map((c) => [c, shares[c] ?? 0])) as Record<
+    CashCause,
+    number
+  >;
+}
 
 /** One rebalance's target exposure and where the rest went. */
 export type RebalanceCash = {
@@ -91,10 +112,9 @@ const ALL_CASH = 0.005;
  * @example Two rebalances
  * ```ts
  * import assert from "node:assert/strict";
- * import { CASH_CAUSES, summarizeCash } from "./cash_causes.ts";
+ * import { cashCauses, summarizeCash } from "./cash_causes.ts";
  *
- * const causes = (trendFilter: number) =>
- *   Object.fromEntries(CASH_CAUSES.map((c) => [c, c === "trendFilter" ? trendFilter : 0]));
+ * const causes = (trendFilter: number) => cashCauses({ trendFilter });
  * const funnel = {
  *   scanned: 10, held: 0, unbucketed: 0, inactiveBuckets: 5, notTrending: 2, lowConfidence: 1,
  *   trendingDown: 0, universeFull: 0, universe: 2, belowMinScore: 0, bucketFull: 0, selected: 2,

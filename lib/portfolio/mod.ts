@@ -128,6 +128,7 @@ export {
   CASH_CAUSE_LABELS,
   CASH_CAUSES,
   type CashCause,
+  cashCauses,
   type CashMeans,
   cashMeans,
   type CashSummary,

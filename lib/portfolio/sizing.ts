@@ -104,7 +104,7 @@ export function proposeWeights(input: SizingInput, options: SizingOptions = {}):
 /**
  * The exposure {@link proposeWeights} reaches before any fallback (the sum of
  * its selected assets' final weights), without building the proposal's
- * records: what the cash attribution asks 128 times a rebalance.
+ * records: what the cash attribution asks up to 64 times a rebalance.
  *
  * @example The sum of the weights of proposeWeights
  * ```ts

@@ -26,10 +26,13 @@ export function cashLines(
   const out: string[] = [];
   if (cash !== undefined && cash.rebalances > 0) {
     const causes = _largest(cash, NAMED).map((c) => `${_short(c)} ${pct(cash.causes[c])}`);
+    const fallback = -cash.causes.fallback;
     out.push(
-      `cash: rebalances invest ${pct(cash.invested)} on average; un-invested ${
-        pct(cash.uninvested)
-      }${causes.length > 0 ? `: ${causes.join(", ")}` : ""} (deno task audit exposure)`,
+      `cash: rebalances invest ${pct(cash.invested)} on average${
+        fallback >= NAMED ? ` (${pct(fallback)} of it in the fallback bucket)` : ""
+      }; un-invested ${pct(cash.uninvested)}${
+        causes.length > 0 ? `, kept out by: ${causes.join(", ")}` : ""
+      } (deno task audit exposure)`,
     );
   }
   if (unbucketed !== undefined && unbucketed.length > 0) {
@@ -51,9 +54,9 @@ export function cashLines(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { CASH_CAUSES, exposureText, summarizeCash } from "../../mod.ts";
+ * import { cashCauses, exposureText, summarizeCash } from "../../mod.ts";
  *
- * const causes = Object.fromEntries(CASH_CAUSES.map((c) => [c, c === "target" ? 0.05 : c === "trendFilter" ? 0.65 : 0]));
+ * const causes = cashCauses({ target: 0.05, trendFilter: 0.65 });
  * const funnel = {
  *   scanned: 10, held: 0, unbucketed: 1, inactiveBuckets: 5, notTrending: 2, lowConfidence: 1,
  *   trendingDown: 0, universeFull: 0, universe: 1, belowMinScore: 0, bucketFull: 0, selected: 1,
