@@ -51,7 +51,7 @@ export const bucketsSection = z.strictObject({
     ),
     {
       tier: "expert",
-      description: "Sector -> buckets, for tickers a bucket file gives by sector (GICS by default)",
+      description: "Sector -> buckets, for bucket files (the GICS sectors first)",
     },
   ),
   regimeMap: param(
@@ -77,7 +77,7 @@ export const fallbackSection = z.strictObject({
   enabled: param(z.boolean().default(true), {
     tier: "intermediate",
     description:
-      "Give weight nothing qualified for to the fallback bucket's best members (off, or a bucket --buckets leaves out: cash)",
+      "Weight nothing qualified for goes to the fallback bucket's best members (off, or not in --buckets: cash)",
     flag: "fallback",
   }),
   bucket: param(z.string().min(1).default("Fixed Income"), {

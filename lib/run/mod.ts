@@ -19,3 +19,4 @@ export * from "./result_parts.ts";
 export * from "./database_services.ts";
 export * from "./ablation.ts";
 export * from "./cash_text.ts";
+export * from "./cash_from_audit.ts";
