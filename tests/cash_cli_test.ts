@@ -41,7 +41,10 @@ Deno.test("a ticker in no bucket is named in a warning; a bucket file puts it in
       plain.stdout,
       /warning: 1 ticker in no bucket, never bought: ZZZ \(put them in buckets with buckets\.file\)/,
     );
-    assert.match(plain.stdout, /^cash: rebalances invest \d+\.\d% on average; un-invested /m);
+    assert.match(
+      plain.stdout,
+      /^cash: rebalances invest \d+\.\d% on average( \(\d+\.\d% of it in the fallback bucket\))?; un-invested /m,
+    );
 
     // `audit exposure` reads the same run back from its audit log.
     const store = join(dir, (await listFiles(dir)).find((f) => f.endsWith("audit.db")) ?? "");
