@@ -6,6 +6,7 @@
  *     deno task audit health
  *     deno task audit sessions [--limit 20]
  *     deno task audit sql "SELECT ..."
+ *     deno task audit exposure
  *
  * Flags: `--store PATH` (default the latest run's `audit.db`, the run that
  * `results/latest` names; opened read-only) or
@@ -26,6 +27,9 @@ import {
   type EnvReader,
   openAuditReader,
 } from "../lib/audit/mod.ts";
+import { cashFromAudit } from "../lib/run/cash_from_audit.ts";
+import { cashLines, exposureText } from "../lib/run/cash_text.ts";
+import { summarizeCash } from "../lib/portfolio/cash_causes.ts";
 import {
   healthText,
   sessionsText,
@@ -42,6 +46,8 @@ commands:
   health                      runs, incomplete runs, protection activity
   sessions [--limit N]        the latest sessions (default 20) and incomplete runs
   sql "SELECT ..."            one read-only statement (SELECT, WITH, EXPLAIN)
+  exposure                    where the weight the rebalances left un-invested went, by cause
+                              and regime (the regime-aware strategy's cash attribution)
 
 flags:
   --store PATH|URL   SQLite file or postgres:// URL (default: the audit.db of the latest run,
@@ -135,9 +141,9 @@ export async function audit(
     print(USAGE);
     return;
   }
-  if (!["timeline", "why", "health", "sessions", "sql"].includes(command)) {
+  if (!["timeline", "why", "health", "sessions", "sql", "exposure"].includes(command)) {
     throw new InputError(
-      `unknown command "${command}" (use timeline, why, health, sessions or sql; --help for more)`,
+      `unknown command "${command}" (use timeline, why, health, sessions, sql or exposure; --help for more)`,
     );
   }
   const run = values.run === undefined ? {} : { runId: values.run };
@@ -171,6 +177,21 @@ export async function audit(
       out(
         { incompleteRuns: runs.filter((r) => !r.complete), sessions },
         () => sessionsText(runs, sessions),
+      );
+    } else if (command === "exposure") {
+      const cash = await cashFromAudit(reader, values.run);
+      const summary = summarizeCash(cash.rebalances);
+      out(
+        { runId: cash.runId, summary, unbucketed: cash.unbucketed, rebalances: cash.rebalances },
+        () => [
+          `run ${cash.runId}`,
+          ...(cash.rebalances.length === 0
+            ? [
+              "no cash attribution recorded (a run of another strategy, or of a version before it)",
+            ]
+            : exposureText(summary)),
+          ...cashLines(undefined, cash.unbucketed),
+        ],
       );
     } else {
       const result = await reader.sql(a);

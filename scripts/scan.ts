@@ -21,6 +21,7 @@ import { readConfigFile } from "../lib/config/load.ts";
 import type { ConfigLayer } from "../lib/config/layers.ts";
 import { envLayer } from "../lib/config/env_layer.ts";
 import { resolveConfig } from "../lib/config/resolve_config.ts";
+import { applyBucketFile } from "../lib/config/bucket_file.ts";
 import type { Config } from "../lib/config/schema.ts";
 import { upsertScannerRows } from "../lib/db/scanner_repository.ts";
 import { InputError } from "../lib/errors.ts";
@@ -112,7 +113,7 @@ export async function scanMain(args: readonly string[], io: ScanScriptIo): Promi
   }
   layers.push({ kind: "env", name: "environment", values: envLayer(io.env) });
   layers.push({ kind: "flags", name: "command line", values: layer });
-  const { config } = resolveConfig(layers);
+  const config = await applyBucketFile(resolveConfig(layers).config);
   const save = extra.save === true;
   const readDatabase = config.database.enabled;
   const services = openDatabaseServices({

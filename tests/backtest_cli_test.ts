@@ -181,6 +181,16 @@ const BAD_INPUTS: [string, string[], RegExp][] = [
   ["a bad strategy param", ["--strategy", "sma-cross", "--param", "period=abc"], /period/],
   ["a missing CSV", ["--csv", "nowhere.csv"], /nowhere\.csv: no such CSV file/],
   [
+    "a missing bucket file",
+    ["--buckets-file", "nowhere.yaml"],
+    /bucket file nowhere\.yaml: not found/,
+  ],
+  [
+    "an unknown fallback bucket",
+    ["--fallback-bucket", "Bonds"],
+    /fallback\.bucket: unknown bucket "Bonds"/,
+  ],
+  [
     "a missing config file",
     ["--config", "nowhere.yaml"],
     /config file nowhere\.yaml: cannot be read/,

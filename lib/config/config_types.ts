@@ -60,6 +60,8 @@ export type Config = {
   readonly buckets: {
     readonly allowed?: string[] | undefined;
     readonly map: Record<string, string[]>;
+    readonly file?: string | undefined;
+    readonly sectors: Record<string, string[]>;
     readonly regimeMap: { readonly [R in RegimeKey]: string[] };
   };
   readonly universe: {
@@ -78,6 +80,13 @@ export type Config = {
     readonly allowBucketOverride: boolean;
     readonly highAlphaScore: number;
     readonly residual: "safe_top_slice" | "proportional" | "cash";
+  };
+  readonly fallback: {
+    readonly enabled: boolean;
+    readonly bucket: string;
+    readonly members: number;
+    readonly minScore: number;
+    readonly maxSingle: number;
   };
   readonly protection: {
     readonly coreAssets: boolean;

@@ -57,6 +57,15 @@ export function crossFieldProblems(config: unknown): CrossFieldProblem[] {
         });
       }
     }
+    const fallback = section(config, "fallback");
+    if (
+      fallback.enabled === true && typeof fallback.bucket === "string" && !(fallback.bucket in map)
+    ) {
+      out.push({
+        path: ["fallback", "bucket"],
+        message: `unknown bucket "${fallback.bucket}": buckets are ${Object.keys(map).join(", ")}`,
+      });
+    }
     for (const name of names(buckets.allowed).filter((n) => !(n in map))) {
       out.push({
         path: ["buckets", "allowed"],

@@ -11,6 +11,7 @@ import { readConfigFile } from "./load.ts";
 import { envLayer, type EnvLookup } from "./env_layer.ts";
 import type { ConfigLayer } from "./layers.ts";
 import { resolveConfig, type ResolvedConfig } from "./resolve_config.ts";
+import { applyBucketFile } from "./bucket_file.ts";
 
 /** What {@link loadConfig} reads. */
 export type LoadConfigOptions = {
@@ -35,7 +36,8 @@ export type LoadedConfig = ResolvedConfig & {
 
 /**
  * Loads the effective configuration (defaults < preset < file < environment <
- * flags); an {@link InputError} lists every problem, each naming its source.
+ * flags) and applies its bucket file (`buckets.file`) to `buckets.map`; an
+ * {@link InputError} lists every problem, each naming its source.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const flags = parseConfigFlags(
@@ -52,8 +54,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     layers.push({ kind: "env", name: "environment", values: envLayer(options.env) });
   }
   layers.push({ kind: "flags", name: "command line", values: flags.layer });
+  const resolved = resolveConfig(layers);
+  const config = await applyBucketFile(resolved.config);
   return {
-    ...resolveConfig(layers),
+    ...resolved,
+    config,
+    provenance: config === resolved.config
+      ? resolved.provenance
+      : resolved.provenance.map((e) =>
+        e.path === "buckets.map"
+          ? { ...e, value: config.buckets.map, origin: `file:${config.buckets.file}` as const }
+          : e
+      ),
     extra: flags.extra,
     positionals: flags.positionals,
     configPath,

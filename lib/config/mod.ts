@@ -27,3 +27,5 @@ export * from "./provenance.ts";
 export * from "./resolve_config.ts";
 export * from "./load_config.ts";
 export * from "./show_config.ts";
+export * from "./bucket_file.ts";
+export * from "./bucket_assignment.ts";

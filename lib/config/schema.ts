@@ -11,6 +11,7 @@ import { crossFieldProblems } from "./cross_field.ts";
 import { brokerSection, dataSection, runSection, strategySection } from "./schema_run.ts";
 import {
   bucketsSection,
+  fallbackSection,
   rebalanceSection,
   scoringSection,
   sizingSection,
@@ -54,6 +55,7 @@ export const configSchema = z.strictObject({
   universe: universeSection.prefault({}),
   scoring: scoringSection.prefault({}),
   sizing: sizingSection.prefault({}),
+  fallback: fallbackSection.prefault({}),
   protection: protectionSection.prefault({}),
   database: databaseSection.prefault({}),
   audit: auditSection.prefault({}),

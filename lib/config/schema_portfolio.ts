@@ -7,6 +7,8 @@
 import { z } from "zod";
 import { param } from "./param.ts";
 import { DEFAULT_BUCKETS, DEFAULT_REGIME_BUCKETS } from "../market/buckets.ts";
+import { DEFAULT_SECTOR_BUCKETS } from "../market/sectors.ts";
+import { FALLBACK_DEFAULTS } from "../portfolio/fallback.ts";
 
 const bucketList = z.array(z.string().min(1)).min(1);
 
@@ -38,6 +40,20 @@ export const bucketsSection = z.strictObject({
       description: "Bucket name -> tickers (an asset may sit in several buckets)",
     },
   ),
+  file: param(z.string().min(1).optional(), {
+    tier: "basic",
+    description:
+      "A YAML, JSON or CSV file putting your own tickers in buckets, by bucket names or by sector",
+  }),
+  sectors: param(
+    z.record(z.string().min(1), bucketList).default(() =>
+      Object.fromEntries(Object.entries(DEFAULT_SECTOR_BUCKETS).map(([k, v]) => [k, [...v]]))
+    ),
+    {
+      tier: "expert",
+      description: "Sector -> buckets, for bucket files (the GICS sectors first)",
+    },
+  ),
   regimeMap: param(
     z.strictObject({
       Goldilocks: bucketList,
@@ -57,13 +73,38 @@ export const bucketsSection = z.strictObject({
   ),
 });
 
+export const fallbackSection = z.strictObject({
+  enabled: param(z.boolean().default(true), {
+    tier: "intermediate",
+    description:
+      "Weight nothing qualified for goes to the fallback bucket's best members (off, or not in --buckets: cash)",
+    flag: "fallback",
+  }),
+  bucket: param(z.string().min(1).default("Fixed Income"), {
+    tier: "intermediate",
+    description: "The bucket whose best-scored members take the weight nothing qualified for",
+  }),
+  members: param(z.number().int().min(1).default(FALLBACK_DEFAULTS.members), {
+    tier: "advanced",
+    description: "How many of the fallback bucket's best-scored members share that weight",
+  }),
+  minScore: param(z.number().min(0).max(1).default(FALLBACK_DEFAULTS.minScore), {
+    tier: "advanced",
+    description: "The score a fallback member needs (below it, that weight stays in cash)",
+  }),
+  maxSingle: param(z.number().gt(0).max(1).default(FALLBACK_DEFAULTS.maxSingle), {
+    tier: "advanced",
+    description: "The most one fallback member may hold in all",
+  }),
+});
+
 export const universeSection = z.strictObject({
   maxAssets: param(z.number().int().min(1).max(500).default(20), {
     tier: "basic",
     description: "Maximum assets in the universe (held assets are always kept)",
     flag: "max-assets",
   }),
-  trendingConfidence: param(z.number().min(0).max(1).default(0.7), {
+  trendingConfidence: param(z.number().min(0).max(1).default(0.6), {
     tier: "intermediate",
     description: "Minimum scan confidence for a trending asset to join the universe",
   }),

@@ -38,3 +38,4 @@ export * from "./stages/select_universe.ts";
 export * from "./stages/score_assets.ts";
 export * from "./stages/propose_targets.ts";
 export * from "./stages/protect_positions.ts";
+export * from "./stages/attribute_cash.ts";

@@ -1,7 +1,8 @@
 /**
  * The regime-aware strategy: the seed's rebalancer as one pipeline of stages
- * (detect regime, scan, select the universe, score, propose weights, protect),
- * run on each rebalance day; on the other days only grace-period decays run.
+ * (detect regime, scan, select the universe, score, propose weights, protect,
+ * then attribute what stays in cash), run on each rebalance day; on the other
+ * days only grace-period decays run.
  * Every decision goes to the audit log when one is attached, one session (and
  * trace id) per rebalance.
  *
@@ -30,7 +31,16 @@ import { selectUniverse } from "./stages/select_universe.ts";
 import { scoreAssets, scoreOf } from "./stages/score_assets.ts";
 import { proposeTargets } from "./stages/propose_targets.ts";
 import { closeOrDecay, type PositionChange, protectPositions } from "./stages/protect_positions.ts";
-import { changeEvents, rebalanceEvents, regimeEvents, scoreEvent } from "./regime_aware_events.ts";
+import { attributeCash, noCash } from "./stages/attribute_cash.ts";
+import {
+  cashEvents,
+  changeEvents,
+  rebalanceEvents,
+  regimeEvents,
+  scoreEvent,
+  unbucketedEvent,
+} from "./regime_aware_events.ts";
+import type { RebalanceCash } from "../portfolio/cash_causes.ts";
 import type { CombinedScore } from "../portfolio/combined_score.ts";
 import type { RegimeAwareOptions } from "./regime_aware_options.ts";
 import { SIZING_DEFAULTS } from "../portfolio/sizing_options.ts";
@@ -60,6 +70,8 @@ export type RebalanceRecord = {
   readonly targets: Readonly<Record<string, number>> | null;
   readonly skipped?: string;
   readonly changes: readonly PositionChange[];
+  /** A full rebalance's invested weight and where the rest went. */
+  readonly cash?: RebalanceCash;
 };
 
 const SEVERITY: Readonly<Record<TransitionSeverity, RegimeSeverity>> = {
@@ -90,12 +102,24 @@ export class RegimeAwareStrategy implements Strategy {
   #lastScores = new Map<string, number>();
   /** Today's scores of the held assets (what starts, and ends, a grace period). */
   readonly #heldScores = new Map<string, CombinedScore>();
+  /** Tickers of the data in no bucket: never bought (null until the first day). */
+  #unbucketed: readonly string[] | null = null;
 
   /** The strategy over the given options and services; see {@link regimeAware}. */
   constructor(options: RegimeAwareOptions, services: RegimeAwareServices) {
     this.#o = options;
     this.#s = services;
-    this.#pipeline = pipeline<RebalanceBase>()
+    const scoring = { weights: options.scoreWeights, fundamentals: services.fundamentals };
+    const bucketsOf = (ticker: string) => this.#bucketsOf(ticker);
+    const coreAssets = (t: number) => services.protection.coreAssets(t);
+    // `--buckets` is what the strategy may select from: a fallback bucket it leaves out is off.
+    const allowed = options.allowedBuckets;
+    const fallback =
+      options.fallback && (allowed === undefined || allowed.includes(options.fallback.bucket))
+        ? options.fallback
+        : undefined;
+    const fallbackTickers = fallback ? options.buckets[fallback.bucket] ?? [] : [];
+    const decide = pipeline<RebalanceBase>()
       .then(detectRegime(services.regime))
       .then(scanConditions(services.scans))
       .then(selectUniverse({
@@ -103,16 +127,33 @@ export class RegimeAwareStrategy implements Strategy {
         allowedBuckets: options.allowedBuckets,
         universe: options.universe,
       }))
-      .then(scoreAssets({ weights: options.scoreWeights, fundamentals: services.fundamentals }))
+      .then(scoreAssets({ ...scoring, also: fallbackTickers }))
       .then(proposeTargets({
-        bucketsOf: (ticker) => this.#bucketsOf(ticker),
+        bucketsOf,
         sizing: options.sizing,
-        coreAssets: (t) => services.protection.coreAssets(t),
+        coreAssets,
+        fallback: fallback ? { tickers: fallbackTickers, options: fallback } : undefined,
       }))
       .then(protectPositions(services.protection, {
         minTradeWeight: options.minTradeWeight,
         maxExposure: options.sizing.target ?? SIZING_TARGET,
       }));
+    this.#pipeline = decide.then(
+      options.attributeCash === false ? noCash : attributeCash({
+        buckets: options.buckets,
+        bucketsOf,
+        universe: options.universe,
+        sizing: options.sizing,
+        minTradeWeight: options.minTradeWeight,
+        coreAssets,
+        score: (ticker, scan, date) => scoreOf(ticker, scan, date, scoring),
+      }),
+    );
+  }
+
+  /** Tickers of the data that sit in no bucket, so are never bought (empty before the first day). */
+  get unbucketed(): readonly string[] {
+    return this.#unbucketed ?? [];
   }
 
   /**
@@ -141,6 +182,9 @@ export class RegimeAwareStrategy implements Strategy {
   }
 
   onDay(ctx: DayContext): Decision | undefined {
+    if (this.#unbucketed === null) {
+      this.#unbucketed = ctx.view.tickers.filter((t) => this.#bucketsOf(t).length === 0).sort();
+    }
     const base = this.#base(ctx);
     this.#recordFacts(base);
     const period = periodOfDay(ctx.view.day, this.#o.rebalance);
@@ -219,6 +263,9 @@ export class RegimeAwareStrategy implements Strategy {
   #rebalance(base: RebalanceBase): Decision | undefined {
     const audit = this.#s.audit;
     audit?.beginSession({ asOf: base.date, kind: "rebalance" });
+    if (audit && this.records.length === 0 && this.unbucketed.length > 0) {
+      audit.record(unbucketedEvent(base.date, this.unbucketed));
+    }
     const out = this.#pipeline.run(base);
     if (!out.ok) {
       const regime = this.#s.regime.atIndex(base.t);
@@ -245,6 +292,7 @@ export class RegimeAwareStrategy implements Strategy {
       for (const e of rebalanceEvents({ ...ctx, previousScores: this.#lastScores })) {
         audit.record(e);
       }
+      for (const e of cashEvents(base.date, ctx.proposal, ctx.cash)) audit.record(e);
       if (ctx.scaledBy < 1) {
         audit.record({
           type: "CustomEvent",
@@ -264,6 +312,7 @@ export class RegimeAwareStrategy implements Strategy {
       regime: ctx.regime.regime,
       targets: ctx.targets,
       changes: ctx.changes,
+      ...(ctx.cash ? { cash: ctx.cash } : {}),
     });
     return { targets: ctx.targets };
   }

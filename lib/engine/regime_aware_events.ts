@@ -11,6 +11,7 @@ import type { RegimeContext } from "../market/regime.ts";
 import type { ScanResult } from "../market/scanner_result.ts";
 import type { CombinedScore } from "../portfolio/combined_score.ts";
 import type { Proposal } from "../portfolio/proposal.ts";
+import { CASH_CAUSES, type RebalanceCash } from "../portfolio/cash_causes.ts";
 import type { UniverseResult } from "../portfolio/universe.ts";
 import type { PositionChange } from "./stages/protect_positions.ts";
 
@@ -174,4 +175,75 @@ export function changeEvents(asOf: string, c: PositionChange, score?: number): A
     });
   }
   return out;
+}
+
+/** The event type of a rebalance's cash attribution (what `deno task audit exposure` reads). */
+export const CASH_EVENT = "cash_attribution";
+
+/**
+ * The fallback's allocation (when it took anything) and the rebalance's cash
+ * attribution: invested weight, each cause's share of the rest, and the funnel.
+ */
+export function cashEvents(
+  asOf: string,
+  proposal: Proposal,
+  cash: RebalanceCash | undefined,
+): AuditEvent[] {
+  const out: AuditEvent[] = [];
+  const fallback = proposal.fallback;
+  if (fallback && fallback.allocated > 0) {
+    const added = Object.entries(fallback.added);
+    out.push({
+      type: "CustomEvent",
+      eventType: "fallback_allocated",
+      category: "scoring",
+      asOf,
+      action: "fallback",
+      reason: `fallback took ${round(fallback.allocated)}: ${
+        added.map(([t, w]) => `${t} ${round(w)}`).join(", ")
+      }`,
+      metadata: {
+        added: Object.fromEntries(added.map(([t, w]) => [t, round(w)])),
+        passed: fallback.passed.map((p) => `${p.ticker}: ${p.reason}`),
+      },
+    });
+  }
+  if (cash === undefined) return out;
+  const causes = Object.fromEntries(CASH_CAUSES.map((c) => [c, round(cash.causes[c])]));
+  const largest = CASH_CAUSES.filter((c) => cash.causes[c] > 0.0005)
+    .sort((a, b) => cash.causes[b] - cash.causes[a]).slice(0, 3);
+  out.push({
+    type: "CustomEvent",
+    eventType: CASH_EVENT,
+    category: "scoring",
+    asOf,
+    action: "attribute",
+    reason: `invested ${round(cash.invested)}, un-invested ${round(cash.uninvested)}${
+      largest.length > 0
+        ? `: ${largest.map((c) => `${c} ${round(cash.causes[c])}`).join(", ")}`
+        : ""
+    }`,
+    metadata: {
+      invested: round(cash.invested),
+      uninvested: round(cash.uninvested),
+      causes,
+      funnel: { ...cash.funnel },
+    },
+  });
+  return out;
+}
+
+/** The tickers of the data that sit in no bucket and so are never bought: a warning. */
+export function unbucketedEvent(asOf: string, tickers: readonly string[]): AuditEvent {
+  return {
+    type: "CustomEvent",
+    eventType: "tickers_unbucketed",
+    category: "run",
+    asOf,
+    action: "warn",
+    reason: `${tickers.length} ticker${
+      tickers.length === 1 ? "" : "s"
+    } in no bucket, never bought: ${tickers.join(", ")} (map them with buckets.file)`,
+    metadata: { tickers: [...tickers] },
+  };
 }

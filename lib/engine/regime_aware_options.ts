@@ -6,6 +6,7 @@
 import { DEFAULT_BUCKETS } from "../market/buckets.ts";
 import { SCORE_WEIGHTS, type ScoreWeights } from "../portfolio/combined_score.ts";
 import type { SizingOptions } from "../portfolio/sizing_options.ts";
+import type { FallbackOptions } from "../portfolio/fallback.ts";
 import type { UniverseOptions } from "../portfolio/universe.ts";
 import type { Frequency } from "./equal_weight.ts";
 
@@ -23,6 +24,14 @@ export type RegimeAwareOptions = {
   readonly buckets: Readonly<Record<string, readonly string[]>>;
   /** Buckets the strategy may select from (`--buckets`); undefined = all. */
   readonly allowedBuckets?: readonly string[] | undefined;
+  /** The bucket whose best-scored members take what nothing qualified for; undefined = cash (the seed's rule). */
+  readonly fallback?: (FallbackOptions & { readonly bucket: string }) | undefined;
+  /**
+   * Attribute each rebalance's un-invested weight to its causes (the `attribute_cash`
+   * stage: 64 counterfactual sizings a rebalance). Default true; runs without an audit
+   * log turn it off.
+   */
+  readonly attributeCash?: boolean | undefined;
 };
 
 /** The defaults: weekly rebalances, the seed's score weights and the default buckets. */

@@ -8,6 +8,7 @@
 import type { Metrics } from "../analytics/metrics.ts";
 import type { Fill, OrderNote, Trade, WholeShareCash } from "./types.ts";
 import type { RegimeName } from "../market/regime.ts";
+import type { CashSummary } from "../portfolio/cash_causes.ts";
 
 /**
  * Version of the result file layout. 2: `benchmarks` (several, each simulated through the
@@ -120,4 +121,8 @@ export type RunResult = {
   readonly regimes: RegimePath | null;
   readonly allocation: Allocation | null;
   readonly protection: ProtectionActivity | null;
+  /** Regime-aware runs: the rebalances' invested weight and where the rest went, by cause and regime. */
+  readonly cash?: CashSummary;
+  /** Regime-aware runs: tickers of the data in no bucket, which the strategy never buys. */
+  readonly unbucketed?: readonly string[];
 };

@@ -8,6 +8,7 @@
  * @module
  */
 export * from "./buckets.ts";
+export * from "./sectors.ts";
 export * from "./regime.ts";
 export * from "./regime_options.ts";
 export * from "./regime_detection.ts";

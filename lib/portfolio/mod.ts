@@ -70,6 +70,8 @@ export {
 export {
   buildUniverse,
   type TickerScan,
+  type TrendProblem,
+  trendProblem,
   type UniverseInput,
   type UniverseMember,
   type UniverseOptions,
@@ -106,3 +108,31 @@ export {
 export { allocateResidual, type ResidualMember } from "./residual.ts";
 export { type ExceptionLimits, type ExceptionMember, findExceptions } from "./exceptions.ts";
 export { proposeWeights } from "./sizing.ts";
+export {
+  allocateFallback,
+  FALLBACK_DEFAULTS,
+  type FallbackAllocation,
+  type FallbackOptions,
+} from "./fallback.ts";
+export { MAX_SHAPLEY_PLAYERS, shapleyValues } from "./shapley.ts";
+export {
+  attributeProposalCash,
+  CASH_FILTERS,
+  type CashFilter,
+  type CashFunnel,
+  type ProposalCash,
+  type ProposalCashInput,
+  type ScoredScan,
+} from "./cash_attribution.ts";
+export {
+  CASH_CAUSE_LABELS,
+  CASH_CAUSES,
+  type CashCause,
+  cashCauses,
+  type CashMeans,
+  cashMeans,
+  type CashSummary,
+  type DatedCash,
+  type RebalanceCash,
+  summarizeCash,
+} from "./cash_causes.ts";

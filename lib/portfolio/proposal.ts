@@ -6,6 +6,8 @@
  * @module
  */
 
+import type { FallbackAllocation, FallbackOptions } from "./fallback.ts";
+
 /** An asset that may be sized: its combined score and the buckets it sits in. */
 export type SizingCandidate = {
   readonly ticker: string;
@@ -20,6 +22,13 @@ export type SizingInput = {
   readonly candidates: readonly SizingCandidate[];
   /** Core assets (from the protection state): they may exceed bucket limits where allowed. */
   readonly coreAssets?: readonly string[];
+  /** The fallback bucket's members with their scores; absent = what is left stays in cash (the seed's rule). */
+  readonly fallback?: {
+    readonly candidates: readonly SizingCandidate[];
+    readonly options?: FallbackOptions;
+    /** Members held now: they keep their place while they qualify. */
+    readonly held?: readonly string[];
+  };
 };
 
 /** Ticker to weight (a fraction of portfolio value), in the proposal's asset order. */
@@ -67,7 +76,7 @@ export type ProposalStages = {
   readonly stage2: WeightMap;
   /** Bucket weight limits applied. */
   readonly afterBuckets: WeightMap;
-  /** Residual allocated: equal to the proposal's weights. */
+  /** Residual allocated (and the fallback's weight added): equal to the proposal's weights. */
   readonly final: WeightMap;
 };
 
@@ -81,6 +90,8 @@ export type Proposal = {
   readonly bucketsScaled: readonly BucketScaling[];
   /** Weight the residual step moved to assets. */
   readonly residualAllocated: number;
+  /** What the fallback bucket took (absent without fallback candidates). */
+  readonly fallback?: FallbackAllocation;
   /** Weight left unallocated: target - sum of weights (kept in cash). */
   readonly residual: number;
   readonly stages: ProposalStages;

@@ -10,6 +10,9 @@
  * 5. Bucket weight limits: a bucket over `maxBucketWeight` is scaled down.
  * 6. Residual: if more than `residualThreshold` is unallocated, it goes to assets
  *    with room by the `residual` strategy; what is left stays in cash.
+ * 7. Fallback (when the input names fallback candidates): what is still
+ *    unallocated beyond `residualThreshold` goes to the best-scored members of
+ *    the fallback bucket (`fallback.ts`); what they cannot take stays in cash.
  *
  * Exempt assets are core assets (passed in) and high-alpha ones (score above
  * `highAlphaScore`); they may exceed bucket limits when `allowBucketOverride`
@@ -31,6 +34,7 @@ import type {
   WeightMap,
 } from "./proposal.ts";
 import { allocateResidual, type ResidualMember } from "./residual.ts";
+import { allocateFallback, type FallbackAllocation } from "./fallback.ts";
 import {
   type ResolvedSizingOptions,
   resolveSizingOptions,
@@ -72,41 +76,70 @@ type _Member = ResidualMember & ExceptionMember;
  */
 export function proposeWeights(input: SizingInput, options: SizingOptions = {}): Proposal {
   const o = resolveSizingOptions(options);
-  const { members, selected, dropped } = _select(input, o);
+  const { members, selected, dropped } = _select(input, o, true);
+  const { raw, caps, stage2, buckets, residual } = _weigh(members, o);
+  const final = residual.weights;
+  const record = (w: Float64Array): WeightMap => _record(members, w);
+  const fallback = _fallback(input, record(final), o.target - _sum(final), o.residualThreshold);
+  const weights = fallback === null ? record(final) : _plus(record(final), fallback.added);
+  return {
+    weights,
+    selected,
+    dropped,
+    exceptions: findExceptions(final, members, o),
+    bucketsScaled: buckets.scaled,
+    residualAllocated: residual.allocated,
+    ...(fallback === null ? {} : { fallback }),
+    residual: Math.max(0, o.target - _sum(Object.values(weights))),
+    stages: {
+      raw: record(raw),
+      stage1: record(applyIndividualCaps(raw, caps)),
+      stage2: record(stage2),
+      afterBuckets: record(buckets.weights),
+      final: weights,
+    },
+  };
+}
+
+/**
+ * The exposure {@link proposeWeights} reaches before any fallback (the sum of
+ * its selected assets' final weights), without building the proposal's
+ * records: what the cash attribution asks up to 64 times a rebalance.
+ *
+ * @example The sum of the weights of proposeWeights
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { proposedExposure, proposeWeights } from "./sizing.ts";
+ *
+ * const candidates = [{ ticker: "QQQ", score: 0.9, buckets: ["Growth"] }, { ticker: "TLT", score: 0.7, buckets: ["Bonds"] }];
+ * const sum = Object.values(proposeWeights({ candidates }).weights).reduce((a, b) => a + b, 0);
+ * assert.equal(proposedExposure({ candidates }), sum);
+ * ```
+ */
+export function proposedExposure(input: SizingInput, options: SizingOptions = {}): number {
+  const o = resolveSizingOptions(options);
+  const { members } = _select(input, o, false);
+  return _sum(_weigh(members, o).residual.weights);
+}
+
+/** Steps 2 to 6: raw weights, caps, normalisation, bucket weight limits, residual. */
+function _weigh(members: readonly _Member[], o: ResolvedSizingOptions) {
   const caps = Float64Array.from(members, (m) => m.cap);
   const raw = rawWeights(Float64Array.from(members, (m) => m.score), o.weighting);
-  const stage1 = applyIndividualCaps(raw, caps);
   const stage2 = normalizeToTarget(raw, caps, o.target);
   const buckets = limitBucketWeights(stage2, members, o.maxBucketWeight);
   const unallocated = o.target - _sum(buckets.weights);
   const residual = unallocated > o.residualThreshold
     ? allocateResidual(buckets.weights, members, unallocated, o.residual, o.maxBucketWeight)
     : { weights: buckets.weights, allocated: 0 };
-  const final = residual.weights;
-  const record = (w: Float64Array): WeightMap => _record(members, w);
-  return {
-    weights: record(final),
-    selected,
-    dropped,
-    exceptions: findExceptions(final, members, o),
-    bucketsScaled: buckets.scaled,
-    residualAllocated: residual.allocated,
-    residual: Math.max(0, o.target - _sum(final)),
-    stages: {
-      raw: record(raw),
-      stage1: record(stage1),
-      stage2: record(stage2),
-      afterBuckets: record(buckets.weights),
-      final: record(final),
-    },
-  };
+  return { raw, caps, stage2, buckets, residual };
 }
 
 /**
  * Step 1: candidates scoring at least minScore, in score order, within the
  * bucket position limits; the others dropped with the reason.
  */
-function _select(input: SizingInput, o: ResolvedSizingOptions): {
+function _select(input: SizingInput, o: ResolvedSizingOptions, explain: boolean): {
   readonly members: _Member[];
   readonly selected: Selection[];
   readonly dropped: Dropped[];
@@ -117,7 +150,7 @@ function _select(input: SizingInput, o: ResolvedSizingOptions): {
   for (const c of _ranked(input.candidates)) {
     if (c.score >= o.minScore) {
       eligible.push(_member(c, core, o));
-    } else {
+    } else if (explain) {
       dropped.push({
         ticker: c.ticker,
         reason: `score ${_fmt(c.score)} < ${o.minScore} threshold`,
@@ -127,6 +160,7 @@ function _select(input: SizingInput, o: ResolvedSizingOptions): {
   const limited = limitBucketPositions(eligible, o.maxBucketPositions);
   dropped.push(...limited.dropped);
   const members = limited.kept.flatMap((i) => eligible[i] ?? []);
+  if (!explain) return { members, selected: [], dropped: [] };
   const selected = members.map((m) => ({
     ticker: m.ticker,
     score: m.score,
@@ -178,8 +212,28 @@ function _record(members: readonly _Member[], weights: Float64Array): WeightMap 
   return out;
 }
 
-function _sum(weights: Float64Array): number {
+/** Step 7: the fallback's share of what is left, or null without fallback candidates. */
+function _fallback(
+  input: SizingInput,
+  weights: WeightMap,
+  left: number,
+  threshold: number,
+): FallbackAllocation | null {
+  if (input.fallback === undefined) return null;
+  const amount = left > threshold ? left : 0;
+  const { candidates, options, held } = input.fallback;
+  return allocateFallback(candidates, weights, amount, options, held);
+}
+
+/** `weights` with `added` on top (new tickers after the others). */
+function _plus(weights: WeightMap, added: Readonly<Record<string, number>>): WeightMap {
+  const out: Record<string, number> = { ...weights };
+  for (const [ticker, w] of Object.entries(added)) out[ticker] = (out[ticker] ?? 0) + w;
+  return out;
+}
+
+function _sum(weights: ArrayLike<number>): number {
   let total = 0;
-  for (const w of weights) total += w;
+  for (let i = 0; i < weights.length; i++) total += weights[i] ?? 0;
   return total;
 }

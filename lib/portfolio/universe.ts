@@ -27,6 +27,12 @@ export type UniverseOptions = {
   readonly maxAssets?: number;
   /** Admit trending assets in either direction ("any", the seed's) or only up. Default "any". */
   readonly direction?: "any" | "up";
+  /**
+   * Which scanned assets of the active buckets may enter: "trending" (the filter above, the
+   * seed's) or "all" (every one with a scan, ranked the same way; the cash attribution's
+   * counterfactual without the trend filter). Default "trending".
+   */
+  readonly admit?: "trending" | "all";
 };
 
 /** What {@link buildUniverse} reads. */
@@ -101,6 +107,7 @@ export function buildUniverse(input: UniverseInput, options: UniverseOptions = {
   );
   const maxAssets = _checkCount(WHAT, "maxAssets", options.maxAssets ?? 20, 0);
   const direction = _checkChoice(WHAT, "direction", options.direction ?? "any", ["any", "up"]);
+  const admit = _checkChoice(WHAT, "admit", options.admit ?? "trending", ["trending", "all"]);
   const scans = _scansByTicker(input.scans);
   const bucketsOf = _activeBucketsByTicker(input.activeBuckets, input.buckets);
   const member = (ticker: string, reason: UniverseMember["reason"]): UniverseMember => {
@@ -122,7 +129,10 @@ export function buildUniverse(input: UniverseInput, options: UniverseOptions = {
   const entrants: UniverseMember[] = [];
   for (const ticker of [...bucketsOf.keys()].sort()) {
     if (heldSet.has(ticker)) continue;
-    const why = _notTrending(scans.get(ticker), threshold, direction);
+    const scan = scans.get(ticker);
+    const why = admit === "all"
+      ? (scan === undefined ? "no scan" : null)
+      : trendProblem(scan, threshold, direction)?.reason ?? null;
     if (why === null) entrants.push(member(ticker, "trending"));
     else excluded.push({ ticker, reason: why });
   }
@@ -140,18 +150,34 @@ function _byRank(a: UniverseMember, b: UniverseMember): number {
   return b.rank - a.rank || (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0);
 }
 
-/** Why a scan does not qualify as trending, or null when it does. */
-function _notTrending(
+/** Why an asset's scan keeps it out of the universe, by the trend filter. */
+export type TrendProblem = {
+  readonly kind: "no_scan" | "not_trending" | "low_confidence" | "trending_down";
+  readonly reason: string;
+};
+
+/**
+ * Why a scan does not pass the trend filter (trending, with confidence at
+ * least `threshold`, up where `direction` is "up"), or null when it does.
+ */
+export function trendProblem(
   scan: ScanSnapshot | undefined,
   threshold: number,
   direction: "any" | "up",
-): string | null {
-  if (scan === undefined) return "no scan";
-  if (scan.condition !== "trending") return `condition ${scan.condition}, not trending`;
-  if (!(scan.confidence >= threshold)) {
-    return `trending confidence ${_fmt(scan.confidence)} < ${threshold} threshold`;
+): TrendProblem | null {
+  if (scan === undefined) return { kind: "no_scan", reason: "no scan" };
+  if (scan.condition !== "trending") {
+    return { kind: "not_trending", reason: `condition ${scan.condition}, not trending` };
   }
-  if (direction === "up" && scan.trendDirection !== "up") return "trending down";
+  if (!(scan.confidence >= threshold)) {
+    return {
+      kind: "low_confidence",
+      reason: `trending confidence ${_fmt(scan.confidence)} < ${threshold} threshold`,
+    };
+  }
+  if (direction === "up" && scan.trendDirection !== "up") {
+    return { kind: "trending_down", reason: "trending down" };
+  }
   return null;
 }
 

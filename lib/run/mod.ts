@@ -25,3 +25,5 @@ export * from "./service_cache.ts";
 export * from "./read_tracker.ts";
 export * from "./scan_memo.ts";
 export * from "./regime_memo.ts";
+export * from "./cash_text.ts";
+export * from "./cash_from_audit.ts";

@@ -1,6 +1,7 @@
 /**
  * The regime-aware parts of a run's result: the regime path with its
- * transitions, allocation by bucket over time, and protection activity.
+ * transitions, allocation by bucket over time, protection activity, and where
+ * the un-invested weight went.
  *
  * @module
  */
@@ -9,6 +10,7 @@ import type { RebalanceRecord } from "../engine/regime_aware.ts";
 import type { Allocation, ProtectionActivity, RegimePath } from "../engine/run_result.ts";
 import type { RegimeProvider } from "../market/regime_provider.ts";
 import type { ProtectionMetrics, Verdict } from "../protection/verdict.ts";
+import { type CashSummary, summarizeCash } from "../portfolio/cash_causes.ts";
 
 /** The regime of every day of the run (days still warming up are left out) and its transitions. */
 export function regimePath(
@@ -109,4 +111,13 @@ export class ProtectionTally {
       blocksByRule: { ...metrics.blocksByRule },
     };
   }
+}
+
+/** The cash attribution of every full rebalance, averaged overall and by regime. */
+export function cashOfRecords(records: readonly RebalanceRecord[]): CashSummary {
+  return summarizeCash(
+    records.flatMap((r) =>
+      r.cash === undefined ? [] : [{ ...r.cash, date: r.date, regime: r.regime }]
+    ),
+  );
 }

@@ -47,6 +47,15 @@ export function regimeAwareOptions(config: Config): RegimeAwareOptions {
     },
     buckets: config.buckets.map,
     allowedBuckets: config.buckets.allowed,
+    fallback: config.fallback.enabled
+      ? {
+        bucket: config.fallback.bucket,
+        members: config.fallback.members,
+        minScore: config.fallback.minScore,
+        maxSingle: config.fallback.maxSingle,
+      }
+      : undefined,
+    attributeCash: config.audit.enabled,
   };
 }
 

@@ -49,9 +49,22 @@ Deno.test("regimeAwareOptions() takes the strategy's options from the config sec
   assert.equal(o.rebalance, "monthly");
   assert.equal(o.minTradeWeight, 0.01);
   assert.deepEqual(o.scoreWeights, { technical: 0.7, fundamental: 0.3 });
-  assert.deepEqual(o.universe, { maxAssets: 8, trendingConfidence: 0.7, direction: "up" });
+  assert.deepEqual(o.universe, { maxAssets: 8, trendingConfidence: 0.6, direction: "up" });
   assert.equal(o.sizing.maxSingle, 0.2);
   assert.equal(o.sizing.target, 0.9);
   assert.equal(o.buckets, config.buckets.map);
   assert.deepEqual(o.allowedBuckets, ["Growth Assets"]);
+  // The fallback's defaults (on, to Fixed Income); the attribution follows the audit switch.
+  assert.deepEqual(o.fallback, {
+    bucket: "Fixed Income",
+    members: 2,
+    minScore: 0.6,
+    maxSingle: 0.5,
+  });
+  assert.equal(o.attributeCash, true);
+  const off = regimeAwareOptions(
+    validateConfig({ fallback: { enabled: false }, audit: { enabled: false } }),
+  );
+  assert.equal(off.fallback, undefined);
+  assert.equal(off.attributeCash, false);
 });

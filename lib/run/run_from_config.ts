@@ -37,7 +37,7 @@ export { panelFor };
 import { holdingsAt } from "./result_parts.ts";
 import { type BenchmarkChoice, chooseBenchmarks } from "./benchmark_spec.ts";
 import { runBenchmarks } from "./benchmark_runs.ts";
-import { allocationByBucket, ProtectionTally, regimePath } from "./regime_result.ts";
+import { allocationByBucket, cashOfRecords, ProtectionTally, regimePath } from "./regime_result.ts";
 
 /** A run checked and ready: nothing has been written yet. */
 export type PreparedRun = {
@@ -118,7 +118,7 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
   const tally = new ProtectionTally();
   let strategy = run.strategy;
   let regime: MarketServices | undefined;
-  let records: ReturnType<typeof regimeAware>["records"] | undefined;
+  let built: ReturnType<typeof regimeAware> | undefined;
   let protection: ReturnType<typeof protectionFor> | undefined;
   if (strategy === undefined) {
     const range = { from: run.start, to: run.end };
@@ -126,14 +126,13 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
       ? await context.shared.marketServices(config, run.market, panel, range, context.database)
       : await marketServices(config, run.market, panel, range, context.database);
     protection = protectionFor(config, (v) => tally.add(v));
-    const built = regimeAware(regimeAwareOptions(config), {
+    built = regimeAware(regimeAwareOptions(config), {
       regime: regime.regime,
       scans: regime.scans,
       fundamentals: regime.fundamentals,
       protection,
       audit: context.audit,
     });
-    records = built.records;
     strategy = built;
   }
   const result = runBacktest({
@@ -187,7 +186,9 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
     wholeShareCash: result.wholeShareCash,
     holdings: holdingsAt(panel, result.positions, result.finalValue, to, config.buckets.map),
     regimes: regime ? regimePath(regime.regime, panel, run.start, run.end) : null,
-    allocation: records ? allocationByBucket(records, config.buckets.map) : null,
+    allocation: built ? allocationByBucket(built.records, config.buckets.map) : null,
     protection: protection ? tally.activity(protection.metrics()) : null,
+    ...(built ? { unbucketed: [...built.unbucketed] } : {}),
+    ...(built && built.records.some((r) => r.cash) ? { cash: cashOfRecords(built.records) } : {}),
   };
 }

@@ -7,6 +7,7 @@
 import type { Metrics } from "../analytics/metrics.ts";
 import type { RunResult } from "../engine/run_result.ts";
 import { moneyText } from "./money_text.ts";
+import { cashLines } from "./cash_text.ts";
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? "—" : `${(x * 100).toFixed(2)}%`;
@@ -53,6 +54,7 @@ export function summaryLines(result: RunResult): string[] {
     `${result.strategy}: ${result.period.start} to ${result.period.end} (${result.period.days} days)`,
     ...regimeLines(result),
     ...protectionLines(result),
+    ...cashLines(result.cash, result.unbucketed),
     `value ${money(result.initialCash)} -> ${money(result.finalValue)}, cash ${
       money(result.finalCash)
     }`,

@@ -1,12 +1,14 @@
 /**
  * Stage: target weights from the scores: selection above the minimum score,
  * stage-1 caps, stage-2 normalisation, bucket limits (core assets may exceed
- * them), residual allocation. Each asset counts in every bucket it belongs to,
- * not only the active ones.
+ * them), residual allocation, and the fallback bucket's share of what is left
+ * (when there is one). Each asset counts in every bucket it belongs to, not
+ * only the active ones.
  *
  * @module
  */
 import type { CombinedScore } from "../../portfolio/combined_score.ts";
+import type { FallbackOptions } from "../../portfolio/fallback.ts";
 import type { Proposal } from "../../portfolio/proposal.ts";
 import { proposeWeights } from "../../portfolio/sizing.ts";
 import type { SizingOptions } from "../../portfolio/sizing_options.ts";
@@ -21,6 +23,11 @@ export type ProposeTargetsOptions = {
   readonly sizing: SizingOptions;
   /** Core assets on day t (from the protection state). */
   readonly coreAssets: (t: number) => readonly string[];
+  /** The fallback bucket's tickers and options; absent = what is left stays in cash. */
+  readonly fallback?: {
+    readonly tickers: readonly string[];
+    readonly options?: FallbackOptions | undefined;
+  } | undefined;
 };
 
 /** Adds `proposal`. */
@@ -39,10 +46,23 @@ export function proposeTargets(
           ? []
           : [{ ticker, score: s.score, buckets: options.bucketsOf(ticker) }];
       });
-      const proposal = proposeWeights(
-        { candidates, coreAssets: options.coreAssets(ctx.t) },
-        options.sizing,
-      );
+      const fallback = options.fallback;
+      const proposal = proposeWeights({
+        candidates,
+        coreAssets: options.coreAssets(ctx.t),
+        ...(fallback === undefined ? {} : {
+          fallback: {
+            candidates: fallback.tickers.flatMap((ticker) => {
+              const s = ctx.scores.get(ticker);
+              return s === undefined
+                ? []
+                : [{ ticker, score: s.score, buckets: options.bucketsOf(ticker) }];
+            }),
+            ...(fallback.options ? { options: fallback.options } : {}),
+            held: ctx.held,
+          },
+        }),
+      }, options.sizing);
       return { proposal };
     },
   };

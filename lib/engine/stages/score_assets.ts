@@ -1,5 +1,6 @@
 /**
- * Stage: the combined score of every universe asset (and every held one):
+ * Stage: the combined score of every universe asset (and every held one, and
+ * the fallback bucket's members):
  * technical from its scan, fundamental from the last figures filed by the day
  * (point in time), 0.6 / 0.4 by default; an asset without fundamentals (an
  * ETF) is scored on its technical part alone.
@@ -24,6 +25,12 @@ export type ScoreAssetsOptions = {
   readonly weights: ScoreWeights;
   /** Filed fundamentals; absent = technical scores only. */
   readonly fundamentals?: FundamentalsIndex | undefined;
+};
+
+/** Options of the {@link scoreAssets} stage. */
+export type ScoreStageOptions = ScoreAssetsOptions & {
+  /** Tickers scored on every rebalance besides the universe (the fallback bucket's members). */
+  readonly also?: readonly string[];
 };
 
 /** The combined score of one ticker on a day, or null when it has no scan. */
@@ -57,9 +64,9 @@ function _technical(scan: ScanResult): number | null {
   return score;
 }
 
-/** Adds `scores`: ticker -> combined score, for the universe and the held assets. */
+/** Adds `scores`: ticker -> combined score, for the universe, the held assets and `also`. */
 export function scoreAssets(
-  options: ScoreAssetsOptions,
+  options: ScoreStageOptions,
 ): Stage<
   RebalanceBase & { scans: ReadonlyMap<string, ScanResult>; universe: UniverseResult },
   { scores: ReadonlyMap<string, CombinedScore> }
@@ -68,7 +75,7 @@ export function scoreAssets(
     name: "score_assets",
     run: (ctx) => {
       const scores = new Map<string, CombinedScore>();
-      for (const ticker of new Set([...ctx.universe.tickers, ...ctx.held])) {
+      for (const ticker of new Set([...ctx.universe.tickers, ...ctx.held, ...options.also ?? []])) {
         const s = scoreOf(ticker, ctx.scans.get(ticker), ctx.date, options);
         if (s !== null) scores.set(ticker, s);
       }
