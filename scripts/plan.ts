@@ -23,7 +23,8 @@ import { createLedger, openLedger } from "../lib/live/open_ledger.ts";
 import { planPortfolio } from "../lib/live/plan_portfolio.ts";
 import { planLines, statusLines } from "../lib/live/plan_text.ts";
 import { portfolioAuditTarget } from "../lib/live/portfolio_audit.ts";
-import { portfolioStatus } from "../lib/live/portfolio_status.ts";
+import { benchmarksSinceInception, portfolioStatus } from "../lib/live/portfolio_status.ts";
+import { panelFor } from "../lib/run/regime_services.ts";
 // The database client loads only when the config enables the research database.
 const databaseServices = () => import("../lib/run/database_services.ts");
 
@@ -96,10 +97,24 @@ await runScript(async () => {
   const date = _date(extra.date as string | undefined);
   const json = extra.json === true;
   const config = _planConfig(loaded);
+  const loadPrices = () =>
+    loadMarket({
+      source: config.data.source,
+      csv: config.data.csv,
+      store: config.data.store,
+      fixturesDir: config.data.fixturesDir,
+      tickers: config.data.tickers,
+    });
   if (extra.status === true) {
     const ledger = await openLedger(config, name, readEnv);
     try {
-      const status = portfolioStatus(await ledger.read(), ledger.location);
+      const contents = await ledger.read();
+      // The benchmarks are simulated over the planned days from the prices, as a backtest's are.
+      const benchmarks = contents.days.length === 0 ? [] : benchmarksSinceInception(
+        contents,
+        panelFor(contents.portfolio.config, await loadPrices()),
+      );
+      const status = portfolioStatus(contents, ledger.location, benchmarks);
       _print(json, status, () => statusLines(status));
     } finally {
       await ledger.close();
@@ -107,13 +122,7 @@ await runScript(async () => {
     return;
   }
   const definition = await resolveStrategy(config.strategy.name);
-  const market = await loadMarket({
-    source: config.data.source,
-    csv: config.data.csv,
-    store: config.data.store,
-    fixturesDir: config.data.fixturesDir,
-    tickers: config.data.tickers,
-  });
+  const market = await loadPrices();
   const version = await codeVersion();
   if (extra.init === true) {
     const { portfolio, state } = newPortfolio({

@@ -98,7 +98,7 @@ Deno.test("deno task plan: create, plan, catch up, refuse a planned day, replan,
     assert.equal(s.lastDay, "2014-12-31");
     assert.equal(s.daysPlanned, 149);
     assert.equal(s.initialCash, 50_000);
-    assert.equal(s.benchmarks[0].ticker, "SPY");
+    assert.deepEqual(s.benchmarks.map((b: { name: string }) => b.name), ["SPY", "60/40:SPY,TLT"]);
     assert.ok(s.holdings.length > 0);
     const text = await planTask(places, ["--portfolio", "demo", "--status"]);
     assert.match(text.stdout, /SPY over the same days: -?\d+\.\d+%/);

@@ -8,6 +8,9 @@ import { newPortfolio } from "./create_portfolio.ts";
 import { createLedger, openLedger } from "./open_ledger.ts";
 import { planPortfolio, type PlanRequest } from "./plan_portfolio.ts";
 import type { PortfolioAuditTarget } from "./portfolio_audit.ts";
+import { benchmarksSinceInception, portfolioStatus } from "./portfolio_status.ts";
+import { executeRun, prepareRun } from "../run/run_from_config.ts";
+import { panelFor } from "../run/regime_services.ts";
 
 const FIXTURES = new URL("../../fixtures/", import.meta.url);
 const TICKERS = ["SPY", "TLT", "GLD", "EFA"];
@@ -123,5 +126,31 @@ Deno.test("planPortfolio() gives a strategy without sessions of its own one per 
       [Date.UTC(2019, 2, 4), "2 order(s) for the next open"],
       [Date.UTC(2019, 2, 5), "0 order(s) for the next open"],
     ]);
+  });
+});
+
+Deno.test("benchmarksSinceInception() gives the benchmarks a backtest over the planned days gives", async () => {
+  await inTemp(async (dir) => {
+    const { config, market, plan } = await setUp(dir, "equal-weight");
+    await plan({ date: "2019-03-15" });
+    const ledger = await openLedger(config, "t", () => undefined);
+    const contents = await ledger.read();
+    await ledger.close();
+    const panel = panelFor(config, market);
+    const runs = benchmarksSinceInception(contents, panel);
+    const backtest = await executeRun(
+      prepareRun(
+        { ...config, run: { ...config.run, start: "2019-03-01", end: "2019-03-15" } },
+        market,
+        await resolveStrategy("equal-weight"),
+      ),
+      { startedAt: "", codeVersion: "test" },
+    );
+    assert.deepEqual(runs, backtest.benchmarks);
+    const status = portfolioStatus(contents, "t.db", runs);
+    const spy = runs[0];
+    assert.equal(status.benchmarks[0]?.name, "SPY");
+    assert.equal(status.benchmarks[0]?.value, spy?.value.at(-1));
+    assert.equal(status.benchmarks[0]?.returnPct, (spy?.value.at(-1) ?? NaN) / 100_000 - 1);
   });
 });

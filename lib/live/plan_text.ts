@@ -108,7 +108,7 @@ export function statusLines(s: PortfolioStatus): string[] {
   ];
   for (const b of s.benchmarks) {
     lines.push(
-      `  ${b.ticker} over the same days: ${_pct(b.returnPct)}${
+      `  ${b.name} over the same days: ${_pct(b.returnPct)}${
         b.value === null ? "" : ` (${moneyText(b.value)})`
       }`,
     );

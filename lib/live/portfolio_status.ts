@@ -14,7 +14,10 @@ import type { Config } from "../config/schema.ts";
 import { protectionFor } from "../run/regime_services.ts";
 import type { ProtectionSnapshot } from "../protection/protection_snapshot.ts";
 import type { DayPlan, LedgerContents, LedgerHolding } from "./ledger.ts";
-import { benchmarkTickers } from "./plan_days.ts";
+import type { BenchmarkRun } from "../engine/run_result.ts";
+import type { Panel } from "../data/panel.ts";
+import { chooseBenchmarks } from "../run/benchmark_spec.ts";
+import { runBenchmarks } from "../run/benchmark_runs.ts";
 
 /** A protection in force on one asset. */
 export type ProtectionInForce = {
@@ -25,10 +28,14 @@ export type ProtectionInForce = {
   readonly reason: string;
 };
 
-/** A benchmark since inception: what the starting cash would be worth in it. */
+/**
+ * A benchmark since inception: what the starting cash would be worth in it, simulated over the
+ * planned days through the portfolio's broker and costs as a backtest's benchmarks are.
+ */
 export type BenchmarkSince = {
-  readonly ticker: string;
-  /** Return from the first planned day's close to the last's (null without both closes). */
+  /** `SPY`, `60/40:SPY,TLT`, `equal-weight`. */
+  readonly name: string;
+  /** Return over the planned days (null before the first plan). */
   readonly returnPct: number | null;
   readonly value: number | null;
 };
@@ -96,7 +103,8 @@ export function protectionsInForce(
 }
 
 /**
- * The status of a portfolio from its ledger's contents.
+ * The status of a portfolio from its ledger's contents, and its benchmarks simulated over the
+ * planned days ({@link benchmarksSinceInception}; none without them).
  *
  * @example Before the first plan
  * ```ts
@@ -113,18 +121,23 @@ export function protectionsInForce(
  * }, "demo.db");
  * assert.equal(status.value, 1000);
  * assert.equal(status.lastDay, null);
- * assert.deepEqual(status.benchmarks.map((b) => b.ticker), ["SPY", "TLT"]);
+ * assert.deepEqual(status.benchmarks, []);
  * ```
  */
-export function portfolioStatus(contents: LedgerContents, ledger: string): PortfolioStatus {
+export function portfolioStatus(
+  contents: LedgerContents,
+  ledger: string,
+  benchmarkRuns: readonly BenchmarkRun[] = [],
+): PortfolioStatus {
   const { portfolio, days } = contents;
-  const first = days[0], last = days.at(-1);
+  const last = days.at(-1);
   const value = last?.value ?? portfolio.cash;
-  const tickers = benchmarkTickers(portfolio.config);
-  const benchmarks = tickers.map((ticker): BenchmarkSince => {
-    const from = first?.benchmark[ticker], to = last?.benchmark[ticker];
-    if (from == null || to == null || !(from > 0)) return { ticker, returnPct: null, value: null };
-    return { ticker, returnPct: to / from - 1, value: portfolio.cash * to / from };
+  const benchmarks = benchmarkRuns.map((run): BenchmarkSince => {
+    const end = run.value.at(-1);
+    if (end === null || end === undefined || days.length === 0) {
+      return { name: run.name, returnPct: null, value: null };
+    }
+    return { name: run.name, returnPct: end / portfolio.cash - 1, value: end };
   });
   return {
     portfolio: portfolio.name,
@@ -145,4 +158,27 @@ export function portfolioStatus(contents: LedgerContents, ledger: string): Portf
     fills: contents.fills.length,
     ledger,
   };
+}
+
+/**
+ * The portfolio's benchmarks (`run.benchmark`, or the defaults its prices allow) run from its
+ * first planned day to its last with its starting cash, broker and costs, as a backtest over
+ * those days runs them: bought at the first day's close, filled at the next open. Empty before
+ * the first plan. An unknown benchmark ticker is an `InputError`, as in a backtest.
+ */
+export function benchmarksSinceInception(
+  contents: LedgerContents,
+  panel: Panel,
+): BenchmarkRun[] {
+  const { portfolio, days } = contents;
+  const first = days[0], last = days.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const config = portfolio.config;
+  return runBenchmarks(panel, chooseBenchmarks(config.run.benchmark, panel.tickers).specs, {
+    cash: portfolio.cash,
+    broker: config.broker,
+    start: first.date,
+    end: last.date,
+    riskFreeRate: config.run.riskFreeRate,
+  });
 }
