@@ -7,6 +7,7 @@
  * @module
  */
 import assert from "node:assert/strict";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { REPO } from "./_task.ts";
 
@@ -76,11 +77,15 @@ Deno.test({
   fn: async () => {
     // The parent of the checkout: where a development machine keeps its other folders.
     const machine = `${dirname(REPO.replace(/\/$/, ""))}/`;
+    // A clone made in the system's temporary folder (as CI may make one) has that folder as its
+    // parent, which tests name on purpose (paths a permission set refuses): no machine path then.
+    const temporary = [`${tmpdir().replace(/\/$/, "")}/`, "/tmp/"].includes(machine);
+    if (temporary) console.warn(`the checkout sits in ${machine}: its parent is not checked`);
     const offenders: string[] = [];
     for (const file of files ?? []) {
       const text = await textOf(file);
       if (text === null) continue;
-      if (text.includes(machine)) offenders.push(`${file}: ${machine}`);
+      if (!temporary && text.includes(machine)) offenders.push(`${file}: ${machine}`);
       if (/shared\/(SEED|DESIGN|STYLE)\.md/.test(text) && file !== "tests/self_contained_test.ts") {
         offenders.push(`${file}: cites a document outside the project`);
       }
