@@ -132,6 +132,11 @@ export const sizingSection = z.strictObject({
     description: "Stage 1: the cap of one position",
     flag: "max-single",
   }),
+  maxPositionRisk: param(z.number().min(0).max(1).default(0), {
+    tier: "intermediate",
+    description:
+      "Most annualised volatility one position may bring: its cap falls to this / its volatility (0: off)",
+  }),
   target: param(z.number().gt(0).max(1).default(0.95), {
     tier: "intermediate",
     description: "Stage 2: the exposure weights are normalised to",
