@@ -68,7 +68,8 @@ export const bucketsSection = z.strictObject({
     }),
     {
       tier: "advanced",
-      description: "Regime -> the buckets it activates (the seed's map by default)",
+      description:
+        "Regime -> the buckets it activates (the seed's map, with Risk Assets in Reflation too)",
     },
   ),
 });
@@ -142,7 +143,7 @@ export const sizingSection = z.strictObject({
     description: "Stage 2: the exposure weights are normalised to",
     flag: "target-exposure",
   }),
-  minScore: param(z.number().min(0).max(1).default(0.65), {
+  minScore: param(z.number().min(0).max(1).default(0.6), {
     tier: "intermediate",
     description: "Minimum combined score to open or keep a position",
   }),
