@@ -72,6 +72,7 @@ export type Config = {
   readonly scoring: { readonly technicalWeight: number; readonly fundamentalWeight: number };
   readonly sizing: {
     readonly maxSingle: number;
+    readonly maxPositionRisk: number;
     readonly target: number;
     readonly minScore: number;
     readonly weighting: "score" | "equal";

@@ -68,7 +68,8 @@ export const bucketsSection = z.strictObject({
     }),
     {
       tier: "advanced",
-      description: "Regime -> the buckets it activates (the seed's map by default)",
+      description:
+        "Regime -> the buckets it activates (the seed's map, with Risk Assets in Reflation too)",
     },
   ),
 });
@@ -132,12 +133,17 @@ export const sizingSection = z.strictObject({
     description: "Stage 1: the cap of one position",
     flag: "max-single",
   }),
+  maxPositionRisk: param(z.number().min(0).max(1).default(0), {
+    tier: "intermediate",
+    description:
+      "Most annualised volatility one position may bring: its cap falls to this / its volatility (0: off)",
+  }),
   target: param(z.number().gt(0).max(1).default(0.95), {
     tier: "intermediate",
     description: "Stage 2: the exposure weights are normalised to",
     flag: "target-exposure",
   }),
-  minScore: param(z.number().min(0).max(1).default(0.65), {
+  minScore: param(z.number().min(0).max(1).default(0.6), {
     tier: "intermediate",
     description: "Minimum combined score to open or keep a position",
   }),

@@ -146,12 +146,51 @@ export const DEFAULT_BUCKETS: Readonly<Record<BucketName, readonly string[]>> = 
   "Energy": ["XLE", "USO", "XOM", "CVX", "XOP"],
 };
 
-/** The seed's regime to bucket map. */
-export const DEFAULT_REGIME_BUCKETS: Readonly<Record<RegimeName, readonly BucketName[]>> = {
+/**
+ * The seed's regime to bucket map, as the seed wrote it.
+ *
+ * @example The seed's Reflation, and how to run with the seed's map
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SEED_REGIME_BUCKETS } from "./buckets.ts";
+ *
+ * assert.deepEqual(SEED_REGIME_BUCKETS.Reflation, ["Cyclicals", "International"]);
+ * // A config file: `buckets: { regimeMap: <this map> }`; a flag: --buckets-regime-map '<JSON>'.
+ * assert.match(JSON.stringify(SEED_REGIME_BUCKETS), /^\{"Goldilocks"/);
+ * ```
+ */
+export const SEED_REGIME_BUCKETS: Readonly<Record<RegimeName, readonly BucketName[]>> = {
   Goldilocks: ["Risk Assets", "Growth Assets"],
   Deflation: ["Defensive Assets", "Treasuries", "Gold"],
   Inflation: ["Commodities", "Energy", "Value Assets"],
   Reflation: ["Cyclicals", "International"],
+};
+
+/**
+ * The engine's regime to bucket map: the seed's, with Risk Assets in Reflation too.
+ *
+ * Design decision: the growth axis says whether to own risk assets, the
+ * inflation axis which of them to prefer. Both growth-up regimes activate Risk
+ * Assets, Goldilocks adding the Growth style and Reflation the Cyclicals and
+ * International the seed gave it; the seed's Reflation alone left out the broad
+ * equity funds in the regime of 44% of the days. Chosen on 2002-2012 real prices
+ * only (docs/research.md, "Defaults chosen out of sample"); `buckets.regimeMap`
+ * with {@link SEED_REGIME_BUCKETS} restores the seed's.
+ *
+ * @example Both growth-up regimes activate Risk Assets
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { DEFAULT_REGIME_BUCKETS } from "./buckets.ts";
+ *
+ * assert.ok(DEFAULT_REGIME_BUCKETS.Goldilocks.includes("Risk Assets"));
+ * assert.deepEqual(DEFAULT_REGIME_BUCKETS.Reflation, ["Risk Assets", "Cyclicals", "International"]);
+ * ```
+ */
+export const DEFAULT_REGIME_BUCKETS: Readonly<Record<RegimeName, readonly BucketName[]>> = {
+  Goldilocks: ["Risk Assets", "Growth Assets"],
+  Deflation: ["Defensive Assets", "Treasuries", "Gold"],
+  Inflation: ["Commodities", "Energy", "Value Assets"],
+  Reflation: ["Risk Assets", "Cyclicals", "International"],
 };
 
 /** Defaults of {@link BucketOptions}. */

@@ -9,6 +9,7 @@ import {
   DEFAULT_BUCKET_OPTIONS,
   DEFAULT_BUCKETS,
   DEFAULT_REGIME_BUCKETS,
+  SEED_REGIME_BUCKETS,
   tickersIn,
 } from "./buckets.ts";
 import { REGIME_NAMES } from "./regime.ts";
@@ -32,12 +33,20 @@ Deno.test("the bucket and regime names are the seed's, as the fixtures name them
   assert.deepEqual(Object.keys(DEFAULT_BUCKETS), [...BUCKET_NAMES]);
 });
 
-Deno.test("activeBuckets() follows the seed's regime map by default", () => {
+Deno.test("SEED_REGIME_BUCKETS is the seed's regime map; the default adds Risk Assets to Reflation", () => {
   // The seed's "Example Regime Mapping", verbatim.
-  assert.deepEqual(activeBuckets("Goldilocks"), ["Risk Assets", "Growth Assets"]);
-  assert.deepEqual(activeBuckets("Deflation"), ["Defensive Assets", "Treasuries", "Gold"]);
-  assert.deepEqual(activeBuckets("Inflation"), ["Commodities", "Energy", "Value Assets"]);
-  assert.deepEqual(activeBuckets("Reflation"), ["Cyclicals", "International"]);
+  const seed = (regime: keyof typeof SEED_REGIME_BUCKETS) =>
+    activeBuckets(regime, SEED_REGIME_BUCKETS);
+  assert.deepEqual(seed("Goldilocks"), ["Risk Assets", "Growth Assets"]);
+  assert.deepEqual(seed("Deflation"), ["Defensive Assets", "Treasuries", "Gold"]);
+  assert.deepEqual(seed("Inflation"), ["Commodities", "Energy", "Value Assets"]);
+  assert.deepEqual(seed("Reflation"), ["Cyclicals", "International"]);
+  // The engine's default (docs/research.md, "Defaults chosen out of sample"): both growth-up
+  // regimes own Risk Assets; the other three regimes are the seed's.
+  assert.deepEqual(activeBuckets("Reflation"), ["Risk Assets", "Cyclicals", "International"]);
+  for (const regime of ["Goldilocks", "Deflation", "Inflation"] as const) {
+    assert.deepEqual(activeBuckets(regime), seed(regime));
+  }
 });
 
 Deno.test("activeBuckets() reads a configured map instead", () => {

@@ -22,7 +22,9 @@
  * order of relaxing them. The shares add up exactly to what all of them
  * together cost; what remains up to the target is `positionCap`: weight that
  * even the unfiltered proposal could not place, as its universe (still cut to
- * `maxAssets`) held too few assets for the position cap.
+ * `maxAssets`) held too few assets for the position cap (each asset's cap
+ * lowered by the volatility limit `maxPositionRisk`, where that is on: a
+ * limit on risk, like the cap, not a filter).
  *
  * Design decision: the universe's size (`maxAssets`) is a capacity, like the
  * position cap, not a filter the game relaxes. Relaxing it would let every
@@ -35,7 +37,7 @@
  */
 import type { SizingCandidate, SizingInput } from "./proposal.ts";
 import { shapleyValues } from "./shapley.ts";
-import { proposedExposure, proposeWeights } from "./sizing.ts";
+import { proposedExposure, proposeWeights, riskCap } from "./sizing.ts";
 import {
   type ResolvedSizingOptions,
   resolveSizingOptions,
@@ -157,6 +159,7 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
   const sizing = resolveSizingOptions(input.sizing);
   const bucketsOf = input.bucketsOf ?? _bucketsIn(input.buckets);
   const scores = new Map(input.scanned.map((s) => [s.ticker, s.score]));
+  const volatilities = new Map(input.scanned.map((s) => [s.ticker, s.volatility]));
   const unbucketed = input.scanned.filter((s) => bucketsOf(s.ticker).length === 0)
     .map((s) => s.ticker);
   const groups = _groups(input, unbucketed);
@@ -187,7 +190,7 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
     let pool = pools.get(key);
     if (pool === undefined) {
       const floor = (mask & BIT.minScore) !== 0 ? 0 : sizing.minScore;
-      const candidates = _candidates(universeOf(mask), scores, bucketsOf)
+      const candidates = _candidates(universeOf(mask), scores, bucketsOf, volatilities)
         .filter((c) => c.score >= floor);
       const tickers = candidates.map((c) => c.ticker).join(",");
       pool = poolIds.get(tickers);
@@ -236,7 +239,7 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
       number
     >,
     positionCap: sizing.target - unfiltered,
-    funnel: _funnel(input, universeOf(0), scores, bucketsOf, sizing.minScore),
+    funnel: _funnel(input, universeOf(0), scores, bucketsOf, sizing.minScore, volatilities),
   };
 }
 
@@ -306,12 +309,17 @@ function _candidates(
   universe: UniverseResult,
   scores: ReadonlyMap<string, number | null>,
   bucketsOf: (ticker: string) => readonly string[],
+  volatilities: ReadonlyMap<string, number | undefined>,
 ): SizingCandidate[] {
   return universe.tickers.flatMap((ticker) => {
     const score = scores.get(ticker);
-    return score === null || score === undefined
-      ? []
-      : [{ ticker, score, buckets: bucketsOf(ticker) }];
+    const volatility = volatilities.get(ticker);
+    return score === null || score === undefined ? [] : [{
+      ticker,
+      score,
+      buckets: bucketsOf(ticker),
+      ...(volatility === undefined ? {} : { volatility }),
+    }];
   });
 }
 
@@ -350,7 +358,7 @@ function _capsOnly(
   let caps = 0;
   for (const c of candidates) {
     const exempt = core.includes(c.ticker) || c.score > sizing.highAlphaScore;
-    caps += exempt ? sizing.exceptionMaxSingle : sizing.maxSingle;
+    caps += riskCap(exempt ? sizing.exceptionMaxSingle : sizing.maxSingle, c.volatility, sizing);
   }
   return Math.min(sizing.target, caps);
 }
@@ -369,6 +377,7 @@ function _funnel(
   scores: ReadonlyMap<string, number | null>,
   bucketsOf: (ticker: string) => readonly string[],
   minScore: number,
+  volatilities: ReadonlyMap<string, number | undefined>,
 ): CashFunnel {
   const held = new Set(input.held);
   const active = new Set(input.activeBuckets);
@@ -388,7 +397,7 @@ function _funnel(
     }
   }
   const universeFull = universe.excluded.filter((e) => e.reason.startsWith("universe full")).length;
-  const candidates = _candidates(universe, scores, bucketsOf);
+  const candidates = _candidates(universe, scores, bucketsOf, volatilities);
   const below = candidates.filter((c) => c.score < minScore).length;
   const proposal = proposeWeights({
     candidates,

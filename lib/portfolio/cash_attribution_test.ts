@@ -135,6 +135,18 @@ Deno.test("attributeProposalCash() keeps held assets whatever the universe filte
   assert.equal(cash.funnel.inactiveBuckets, 0);
 });
 
+Deno.test("attributeProposalCash() counts what the risk limit keeps out in the position cap, not a filter", () => {
+  // X at 40% volatility under a 2% limit: cap 0.05 instead of 0.15. Nothing is filtered out,
+  // so no filter costs anything; the 0.90 X cannot hold is the position cap.
+  const cash = attributeProposalCash(input({
+    scanned: [scan("X", 0.9, { volatility: 0.4 })],
+    sizing: { maxPositionRisk: 0.02 },
+  }));
+  assert.ok(close(cash.proposed, 0.05));
+  assertOnly(cash, "none", 0);
+  assert.ok(close(cash.positionCap, 0.9));
+});
+
 const arbitraryDay = fc.record({
   scans: fc.uniqueArray(
     fc.record({
@@ -144,6 +156,7 @@ const arbitraryDay = fc.record({
       confidence: fc.double({ min: 0, max: 1, noNaN: true }),
       strength: fc.double({ min: 0, max: 1, noNaN: true }),
       score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+      volatility: fc.double({ min: 0.02, max: 0.8, noNaN: true }),
     }),
     { selector: (s) => s.ticker, maxLength: 9 },
   ),
@@ -152,14 +165,19 @@ const arbitraryDay = fc.record({
   maxAssets: fc.integer({ min: 1, max: 6 }),
   minScore: fc.double({ min: 0.3, max: 0.8, noNaN: true }),
   residual: fc.constantFrom("safe_top_slice", "proportional", "cash" as const),
+  maxPositionRisk: fc.constantFrom(0, 0.01, 0.02, 0.05),
 });
 
-Deno.test("attributeProposalCash(): its proposal is proposeWeights' own, and the parts add up (property)", () => {
+Deno.test("attributeProposalCash(): its proposal is proposeWeights' own, and the parts add up, with or without the risk limit (property)", () => {
   const buckets = { A: ["A1", "A2", "A3", "B1"], B: ["B1", "B2"], C: ["C1", "H1"] };
   fc.assert(
     fc.property(arbitraryDay, (day) => {
       const universe = { maxAssets: day.maxAssets };
-      const sizing = { minScore: day.minScore, residual: day.residual } as const;
+      const sizing = {
+        minScore: day.minScore,
+        residual: day.residual,
+        maxPositionRisk: day.maxPositionRisk,
+      } as const;
       const cash = attributeProposalCash({
         held: day.held,
         scanned: day.scans as ScoredScan[],
@@ -174,11 +192,16 @@ Deno.test("attributeProposalCash(): its proposal is proposeWeights' own, and the
         buckets,
         scans: day.scans as ScoredScan[],
       }, universe);
-      const scores = new Map<string, number | null>(day.scans.map((s) => [s.ticker, s.score]));
+      const scans = new Map<string, (typeof day.scans)[number]>(
+        day.scans.map((s) => [s.ticker, s]),
+      );
       const candidates = u.tickers.flatMap((ticker) => {
-        const score = scores.get(ticker);
+        const scan = scans.get(ticker);
+        const score = scan?.score;
         const of = Object.entries(buckets).filter(([, l]) => l.includes(ticker)).map(([b]) => b);
-        return score === null || score === undefined ? [] : [{ ticker, score, buckets: of }];
+        return score === null || score === undefined
+          ? []
+          : [{ ticker, score, buckets: of, volatility: scan?.volatility ?? NaN }];
       });
       const own = Object.values(proposeWeights({ candidates }, sizing).weights)
         .reduce((a, b) => a + b, 0);

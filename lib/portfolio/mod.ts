@@ -107,7 +107,7 @@ export {
 } from "./bucket_limits.ts";
 export { allocateResidual, type ResidualMember } from "./residual.ts";
 export { type ExceptionLimits, type ExceptionMember, findExceptions } from "./exceptions.ts";
-export { proposeWeights } from "./sizing.ts";
+export { proposeWeights, riskCap } from "./sizing.ts";
 export {
   allocateFallback,
   FALLBACK_DEFAULTS,

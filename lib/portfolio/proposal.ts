@@ -15,6 +15,11 @@ export type SizingCandidate = {
   readonly score: number;
   /** Buckets it counts in (an asset in several counts in each). */
   readonly buckets: readonly string[];
+  /**
+   * Annualised volatility, a fraction (the scan's); with `maxPositionRisk` it
+   * lowers the position's cap. Absent or not finite: the cap is `maxSingle`.
+   */
+  readonly volatility?: number;
 };
 
 /** What `proposeWeights` reads. */

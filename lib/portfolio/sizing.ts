@@ -5,7 +5,9 @@
  * 1. Select: candidates scoring at least `minScore`, in score order (ties by
  *    ticker); bucket position limits drop the lowest-scored excess.
  * 2. Raw weights: proportional to score, or equal.
- * 3. Stage 1: each capped at `maxSingle` (an exempt asset at `exceptionMaxSingle`).
+ * 3. Stage 1: each capped at `maxSingle` (an exempt asset at `exceptionMaxSingle`),
+ *    lowered to `maxPositionRisk / volatility` for a volatile asset when that
+ *    limit is on ({@link riskCap}).
  * 4. Stage 2: normalised to `target` by water-filling.
  * 5. Bucket weight limits: a bucket over `maxBucketWeight` is scaled down.
  * 6. Residual: if more than `residualThreshold` is unallocated, it goes to assets
@@ -202,8 +204,44 @@ function _member(c: SizingCandidate, core: ReadonlySet<string>, o: ResolvedSizin
     buckets: c.buckets,
     bucketExempt: exemptReason !== null && o.allowBucketOverride,
     exemptReason,
-    cap: exemptReason === null ? o.maxSingle : o.exceptionMaxSingle,
+    cap: riskCap(exemptReason === null ? o.maxSingle : o.exceptionMaxSingle, c.volatility, o),
   };
+}
+
+/**
+ * A position's cap under the risk limit: `cap`, lowered to
+ * `maxPositionRisk / volatility` where that is smaller (a position of a
+ * 40%-volatility stock holds a third of one of a 13% index fund). Without a
+ * limit (0) or a finite positive volatility, `cap`.
+ *
+ * Design decision: the limit lowers caps and never raises them, so a quiet
+ * asset is not levered up past `maxSingle`, and stage 2 still normalises to
+ * the target: a volatile candidate gives its weight to calmer ones with room,
+ * and what no one has room for goes to the residual rule and the fallback.
+ *
+ * @see Moreira and Muir (2017), "Volatility-Managed Portfolios", Journal of Finance 72(4), https://doi.org/10.1111/jofi.12513 (sizing by inverse volatility)
+ *
+ * @example A stock at 45% volatility under a 2% limit: cap 4.4% instead of 15%
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { riskCap } from "./sizing.ts";
+ *
+ * assert.ok(Math.abs(riskCap(0.15, 0.45, { maxPositionRisk: 0.02 }) - 0.02 / 0.45) < 1e-15);
+ * assert.equal(riskCap(0.15, 0.08, { maxPositionRisk: 0.02 }), 0.15); // 0.25 > 0.15: unchanged
+ * assert.equal(riskCap(0.15, 0.45, { maxPositionRisk: 0 }), 0.15); // off
+ * assert.equal(riskCap(0.15, NaN, { maxPositionRisk: 0.02 }), 0.15); // no reading
+ * ```
+ */
+export function riskCap(
+  cap: number,
+  volatility: number | undefined,
+  options: { readonly maxPositionRisk: number },
+): number {
+  const limit = options.maxPositionRisk;
+  if (!(limit > 0) || volatility === undefined || !(volatility > 0) || volatility === Infinity) {
+    return cap;
+  }
+  return Math.min(cap, limit / volatility);
 }
 
 function _record(members: readonly _Member[], weights: Float64Array): WeightMap {

@@ -40,3 +40,13 @@ for (const residual of RESIDUAL_STRATEGIES) {
 Deno.bench("proposeWeights() 100 candidates, 0.25 cap and no bucket position limit", () => {
   proposeWeights({ candidates: CANDIDATES }, { maxSingle: 0.25, maxBucketPositions: Infinity });
 });
+
+// Volatilities 8-48% a year: under a 2% limit most caps fall below 0.15 (the risk limit's cost).
+const WITH_VOLATILITY = CANDIDATES.map((c, i) => ({ ...c, volatility: 0.08 + (i % 9) * 0.05 }));
+
+Deno.bench("proposeWeights() 100 candidates with volatilities, the 2% risk limit on", () => {
+  proposeWeights({ candidates: WITH_VOLATILITY, coreAssets: CORE }, {
+    maxBucketPositions: 6,
+    maxPositionRisk: 0.02,
+  });
+});

@@ -23,6 +23,12 @@ export type SizingOptions = {
   readonly weighting?: Weighting;
   /** Stage 1 cap of one position. Default 0.15. */
   readonly maxSingle?: number;
+  /**
+   * The most annualised volatility one position may bring to the portfolio: a
+   * candidate's cap falls to `maxPositionRisk / volatility` where that is below
+   * its cap. 0 turns it off. Default 0 (the seed's caps).
+   */
+  readonly maxPositionRisk?: number;
   /** Stage 2 target exposure (the sum of weights). Default 0.95. */
   readonly target?: number;
   /** Positions a bucket may hold (integer >= 1 or Infinity). Default 4. */
@@ -51,6 +57,7 @@ export const SIZING_DEFAULTS: Omit<ResolvedSizingOptions, "exceptionMaxSingle"> 
   minScore: 0.65,
   weighting: "score",
   maxSingle: 0.15,
+  maxPositionRisk: 0,
   target: 0.95,
   maxBucketPositions: 4,
   maxBucketWeight: 0.40,
@@ -77,6 +84,7 @@ export function resolveSizingOptions(options: SizingOptions = {}): ResolvedSizin
     minScore: _checkNumber(WHAT, "minScore", o.minScore, 0, 1),
     weighting: _checkChoice(WHAT, "weighting", o.weighting, ["score", "equal"]),
     maxSingle,
+    maxPositionRisk: _checkNumber(WHAT, "maxPositionRisk", o.maxPositionRisk, 0, 1),
     target: _checkNumber(WHAT, "target", o.target, 0, 1),
     maxBucketPositions: _checkCount(WHAT, "maxBucketPositions", o.maxBucketPositions, 1),
     maxBucketWeight: _checkNumber(WHAT, "maxBucketWeight", o.maxBucketWeight, 0, 1),

@@ -214,3 +214,30 @@ Deno.test("proposeWeights() rejects a ticker twice, a score outside [0, 1] and b
   const badResidual = { residual: "all_in" } as unknown as SizingOptions;
   assert.throws(() => proposeWeights({ candidates: [] }, badResidual), /residual must be one of/);
 });
+
+Deno.test("proposeWeights() with maxPositionRisk lowers a volatile asset's cap and leaves what no one has room for", () => {
+  const v = (ticker: string, score: number, volatility: number, bucket: string) => ({
+    ...c(ticker, score, bucket),
+    volatility,
+  });
+  // By hand, limit 0.02: caps A 0.02 / 0.40 = 0.05, B min(0.15, 0.02 / 0.10 = 0.2) = 0.15,
+  // C 0.02 / 0.20 = 0.10, D (no reading) 0.15. Raw weights score / 3.1 are all above those caps
+  // but D's (0.6 / 3.1 = 0.194 > 0.15 too): every one sits at its cap, 0.45 in all; the
+  // residual finds no room and 0.50 stays in cash (the fallback's to take).
+  const candidates = [
+    v("A", 0.9, 0.4, "G1"),
+    v("B", 0.8, 0.1, "G2"),
+    v("C", 0.8, 0.2, "G3"),
+    v("D", 0.6, NaN, "G4"),
+  ];
+  const p = proposeWeights({ candidates }, { maxPositionRisk: 0.02, minScore: 0.6 });
+  nearMap(p.weights, { A: 0.05, B: 0.15, C: 0.1, D: 0.15 }, "risk-capped");
+  assertNear(p.residual, 0.5, 1e-12, "residual");
+  // Off (the default), the same candidates fill 4 x 0.15.
+  const off = proposeWeights({ candidates }, { minScore: 0.6 });
+  nearMap(off.weights, { A: 0.15, B: 0.15, C: 0.15, D: 0.15 }, "off");
+  assert.throws(
+    () => proposeWeights({ candidates }, { maxPositionRisk: -0.01 }),
+    /maxPositionRisk/,
+  );
+});

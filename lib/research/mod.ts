@@ -80,6 +80,12 @@ export {
 } from "./in_sample_winner.ts";
 export { type OutOfSamplePiece, type StitchedPiece } from "./stitch_pieces.ts";
 export {
+  type DeflatedTrial,
+  type Trial,
+  type TrialStatistics,
+  trialStatistics,
+} from "./trial_statistics.ts";
+export {
   type StitchedOutOfSample,
   type StitchOptions,
   stitchOutOfSample,

@@ -36,6 +36,7 @@ export function regimeAwareOptions(config: Config): RegimeAwareOptions {
     },
     sizing: {
       maxSingle: s.maxSingle,
+      maxPositionRisk: s.maxPositionRisk,
       target: s.target,
       minScore: s.minScore,
       weighting: s.weighting,

@@ -3,11 +3,13 @@
  * stage-1 caps, stage-2 normalisation, bucket limits (core assets may exceed
  * them), residual allocation, and the fallback bucket's share of what is left
  * (when there is one). Each asset counts in every bucket it belongs to, not
- * only the active ones.
+ * only the active ones. A candidate carries its scan's volatility, which lowers
+ * its cap under `sizing.maxPositionRisk`.
  *
  * @module
  */
 import type { CombinedScore } from "../../portfolio/combined_score.ts";
+import type { ScanResult } from "../../market/scanner_result.ts";
 import type { FallbackOptions } from "../../portfolio/fallback.ts";
 import type { Proposal } from "../../portfolio/proposal.ts";
 import { proposeWeights } from "../../portfolio/sizing.ts";
@@ -34,7 +36,11 @@ export type ProposeTargetsOptions = {
 export function proposeTargets(
   options: ProposeTargetsOptions,
 ): Stage<
-  RebalanceBase & { universe: UniverseResult; scores: ReadonlyMap<string, CombinedScore> },
+  RebalanceBase & {
+    scans: ReadonlyMap<string, ScanResult>;
+    universe: UniverseResult;
+    scores: ReadonlyMap<string, CombinedScore>;
+  },
   { proposal: Proposal }
 > {
   return {
@@ -42,9 +48,13 @@ export function proposeTargets(
     run: (ctx) => {
       const candidates = ctx.universe.tickers.flatMap((ticker) => {
         const s = ctx.scores.get(ticker);
-        return s === undefined
-          ? []
-          : [{ ticker, score: s.score, buckets: options.bucketsOf(ticker) }];
+        const volatility = ctx.scans.get(ticker)?.volatility;
+        return s === undefined ? [] : [{
+          ticker,
+          score: s.score,
+          buckets: options.bucketsOf(ticker),
+          ...(volatility === undefined ? {} : { volatility }),
+        }];
       });
       const fallback = options.fallback;
       const proposal = proposeWeights({

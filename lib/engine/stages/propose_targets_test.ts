@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { flat, testPanel } from "../_test_panel.ts";
 import { type CombinedScore, combinedScore } from "../../portfolio/combined_score.ts";
 import type { UniverseResult } from "../../portfolio/universe.ts";
+import type { ScanResult } from "../../market/scanner_result.ts";
 import type { RebalanceBase } from "./context.ts";
 import { proposeTargets } from "./propose_targets.ts";
 
@@ -12,6 +13,7 @@ const scores = new Map<string, CombinedScore>([
   ["CCC", combinedScore(0.7, null)],
 ]);
 const ctx: RebalanceBase & {
+  scans: ReadonlyMap<string, ScanResult>;
   universe: UniverseResult;
   scores: ReadonlyMap<string, CombinedScore>;
 } = {
@@ -20,6 +22,7 @@ const ctx: RebalanceBase & {
   view: panel.view(2),
   weights: {},
   held: [],
+  scans: new Map(),
   // DDD is in the universe without a score (no scan): it is not a candidate.
   universe: { tickers: ["AAA", "BBB", "CCC", "DDD"], members: [], excluded: [] },
   scores,
@@ -62,4 +65,34 @@ Deno.test("proposeTargets() lets a core asset of day t exceed its bucket's posit
     p.exceptions.some((e) => e.ticker === "CCC" && e.rule === "bucket_positions"),
     JSON.stringify(p.exceptions),
   );
+});
+
+Deno.test("proposeTargets() gives each candidate its scan's volatility, which the risk limit reads", () => {
+  const scan = (ticker: string, volatility: number): ScanResult => ({
+    ticker,
+    market: "default",
+    date: panel.dateAt(2),
+    timeframe: "1d",
+    condition: "trending",
+    trendDirection: "up",
+    confidence: 0.8,
+    strength: 0.5,
+    volumeRatio: NaN,
+    priceChange: 0.05,
+    volatility,
+    parts: [],
+  });
+  const stage = proposeTargets({
+    bucketsOf: (ticker) => [ticker],
+    sizing: { maxPositionRisk: 0.03 },
+    coreAssets: () => [],
+  });
+  const out = stage.run({
+    ...ctx,
+    scans: new Map([["AAA", scan("AAA", 0.6)], ["BBB", scan("BBB", 0.1)]]),
+  });
+  assert.ok(!("skip" in out));
+  // By hand: AAA's cap 0.03 / 0.6 = 0.05; BBB's 0.03 / 0.1 = 0.3, so the 0.15 cap holds;
+  // CCC has no scan: no reading, its cap stays 0.15.
+  assert.deepEqual(out.proposal.weights, { AAA: 0.05, BBB: 0.15, CCC: 0.15 });
 });
