@@ -84,3 +84,32 @@ export {
   type StitchOptions,
   stitchOutOfSample,
 } from "./stitch_out_of_sample.ts";
+export * from "./walk_forward.ts";
+export {
+  type ChosenRun,
+  prepareWalkForward,
+  type PreparedWalkForward,
+  runWalkForward,
+  type RunWalkForwardOptions,
+  selectionScoreOf,
+  type WalkForwardEvent,
+  type WalkForwardRequest,
+  type WalkForwardSpec,
+  type WalkForwardSummary,
+  type WindowOutcome,
+} from "./run_walk_forward.ts";
+export {
+  checkWalkForwardGrid,
+  gridParamsOf,
+  runsOfSpan,
+  spanOfRun,
+  walkForwardCalendar,
+  type WalkForwardPlan,
+  walkForwardPlan,
+  withSpan,
+} from "./walk_forward_plan.ts";
+export * from "./search_statistics.ts";
+export * from "./piece_store.ts";
+export * from "./walk_forward_report.ts";
+export * from "./walk_forward_text.ts";
+export * from "./walk_forward_page.ts";

@@ -14,6 +14,7 @@
 import type { Config } from "../config/schema.ts";
 import { loadMarket, type MarketData } from "../data/load_market.ts";
 import type { StrategyFactory } from "../engine/define_strategy.ts";
+import type { RunResult } from "../engine/run_result.ts";
 import { executeRun, prepareRun } from "../run/run_from_config.ts";
 import type { RunDatabase } from "../run/regime_services.ts";
 import { marketRequestOf, type SharedServices } from "../run/shared_services.ts";
@@ -53,6 +54,15 @@ export class SweepExecutor {
   /** Runs `config` (one combination, `params`) to its record. */
   async run(config: Config, params: Assignment): Promise<ExecutedRun> {
     const started = performance.now();
+    const result = await this.result(config);
+    return {
+      record: sweepRecordOf(result, params, performance.now() - started),
+      dates: result.equity.dates,
+    };
+  }
+
+  /** Runs `config` to its whole result (a walk-forward's out-of-sample piece). */
+  async result(config: Config): Promise<RunResult> {
     const { shared } = this.#o;
     const market = shared
       ? await shared.market(config)
@@ -62,16 +72,12 @@ export class SweepExecutor {
     const definition = await this.strategy(config.strategy.name);
     const run = prepareRun(config, market, definition, { shared });
     const database = config.database.enabled ? this.#database?.() : undefined;
-    const result = await executeRun(run, {
+    return await executeRun(run, {
       startedAt: "",
       codeVersion: this.#o.codeVersion,
       shared,
       ...(database ? { database } : {}),
     });
-    return {
-      record: sweepRecordOf(result, params, performance.now() - started),
-      dates: result.equity.dates,
-    };
   }
 
   /** Where runs with `database.enabled` find the research database from now on. */
