@@ -25,11 +25,8 @@ import { gridLayers, readGridFile } from "../lib/research/grid_file.ts";
 import { gridParameters } from "../lib/research/grid_space.ts";
 import { openSweepStore } from "../lib/research/open_sweep_store.ts";
 import { FolderPieceStore } from "../lib/research/piece_store.ts";
-import {
-  prepareWalkForward,
-  runWalkForward,
-  type WalkForwardSummary,
-} from "../lib/research/run_walk_forward.ts";
+import { prepareWalkForward } from "../lib/research/prepare_walk_forward.ts";
+import { runWalkForward, type WalkForwardSummary } from "../lib/research/run_walk_forward.ts";
 import { walkForwardPage } from "../lib/research/walk_forward_page.ts";
 import { walkForwardReport } from "../lib/research/walk_forward_report.ts";
 import { walkForwardSettings } from "../lib/research/walk_forward_settings.ts";

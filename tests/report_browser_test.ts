@@ -330,7 +330,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the walk-forward page renders in headless Chromium: every chart drawn, hostile names inert",
+  name:
+    "the walk-forward page renders in headless Chromium: every chart drawn, hostile names inert",
   ignore: !present && !inCi,
   async fn() {
     assert.ok(present, `CI=true but ${CHROMIUM} is absent: the walk-forward page cannot be tested`);
@@ -340,7 +341,12 @@ Deno.test({
       const html = walkForwardPage(syntheticWalkForwardReport());
       const page = await open(browser, html, dir, "walkforward");
       const check = await evaluate<PageCheck>(browser, page.sessionId, CHECK_EXPRESSION);
-      assertChartsDrawn(check, ["chart-windows", "chart-equity", "chart-statistics", "chart-logits"]);
+      assertChartsDrawn(check, [
+        "chart-windows",
+        "chart-equity",
+        "chart-statistics",
+        "chart-logits",
+      ]);
       assert.equal(check.title, "Walk-forward synthetic");
       assert.equal(check.pwned, false);
       assert.deepEqual(page.problems, []);

@@ -86,15 +86,17 @@ export {
 } from "./stitch_out_of_sample.ts";
 export * from "./walk_forward.ts";
 export {
-  type ChosenRun,
-  prepareWalkForward,
   type PreparedWalkForward,
+  prepareWalkForward,
+  type WalkForwardRequest,
+  type WalkForwardSpec,
+} from "./prepare_walk_forward.ts";
+export {
+  type ChosenRun,
   runWalkForward,
   type RunWalkForwardOptions,
   selectionScoreOf,
   type WalkForwardEvent,
-  type WalkForwardRequest,
-  type WalkForwardSpec,
   type WalkForwardSummary,
   type WindowOutcome,
 } from "./run_walk_forward.ts";

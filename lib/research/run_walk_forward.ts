@@ -23,96 +23,25 @@
 import type { Metrics } from "../analytics/metrics.ts";
 import { configHash, hashOf } from "../config/hash.ts";
 import type { Config } from "../config/schema.ts";
-import type { Panel } from "../data/panel.ts";
 import type { RunResult } from "../engine/run_result.ts";
-import { InputError } from "../errors.ts";
 import { runBenchmarks } from "../run/benchmark_runs.ts";
-import { codeVersion } from "../run/code_version.ts";
-import { SharedServices } from "../run/shared_services.ts";
 import { chooseBenchmarks } from "../run/benchmark_spec.ts";
 import type { Assignment } from "./grid_space.ts";
-import {
-  rankCandidates,
-  SELECTION_METRICS,
-  type SelectionMetric,
-  selectionScore,
-} from "./in_sample_winner.ts";
+import { rankCandidates, type SelectionMetric, selectionScore } from "./in_sample_winner.ts";
 import { MemoryPieceStore, type PieceStore } from "./piece_store.ts";
-import {
-  lazyResearchDatabase,
-  preparePlannedSweep,
-  type PreparedSweep,
-  runSweep,
-  type SweepRequest,
-  type SweepResult,
-  type SweepStart,
-} from "./run_sweep.ts";
+import type { PreparedWalkForward, WalkForwardSpec } from "./prepare_walk_forward.ts";
+import { lazyResearchDatabase, runSweep, type SweepResult, type SweepStart } from "./run_sweep.ts";
 import { type SearchStatistics, searchStatistics } from "./search_statistics.ts";
 import { SqliteSweepStore } from "./sqlite_sweep_store.ts";
-import { stitchOutOfSample, type StitchedOutOfSample } from "./stitch_out_of_sample.ts";
-import { configOfRun, planSweep } from "./sweep_plan.ts";
+import { type StitchedOutOfSample, stitchOutOfSample } from "./stitch_out_of_sample.ts";
+import { configOfRun } from "./sweep_plan.ts";
 import type { SweepStore } from "./sweep_store.ts";
-import {
-  checkWalkForwardGrid,
-  gridParamsOf,
-  runsOfSpan,
-  spanOfRun,
-  walkForwardCalendar,
-  type WalkForwardPlan,
-  walkForwardPlan,
-} from "./walk_forward_plan.ts";
+import { gridParamsOf, runsOfSpan, spanOfRun } from "./walk_forward_plan.ts";
 import {
   outOfSampleDates,
   type WalkForwardWindow,
-  walkForwardWindows,
   type WindowSpan,
 } from "./walk_forward_windows.ts";
-import type { WindowDuration } from "./window_duration.ts";
-
-/** What a walk-forward searches, over which base, with which windows. */
-export type WalkForwardRequest = SweepRequest & {
-  readonly train: WindowDuration;
-  readonly test: WindowDuration;
-  /** Training windows all start on the first day (default false: rolling). */
-  readonly anchored?: boolean | undefined;
-  /** What the winner of a window is chosen by; default `sharpe`. */
-  readonly metric?: SelectionMetric | undefined;
-};
-
-/**
- * What a walk-forward was: recorded as the stitched result's config (its
- * hash is the result's config hash).
- */
-export type WalkForwardSpec = {
-  readonly kind: "walk-forward";
-  /** Where the grid came from (a file path, or `walkForward()`). */
-  readonly source: string;
-  /** The base configuration every run layers its parameters over. */
-  readonly base: Config;
-  readonly parameters: readonly { readonly path: string; readonly values: readonly unknown[] }[];
-  readonly random?: { readonly count: number; readonly seed: number } | undefined;
-  readonly train: string;
-  readonly test: string;
-  readonly anchored: boolean;
-  readonly metric: SelectionMetric;
-  /** Configurations searched in each span. */
-  readonly trials: number;
-  readonly windows: readonly {
-    readonly train: { readonly start: string; readonly end: string };
-    readonly test: { readonly start: string; readonly end: string };
-  }[];
-};
-
-/** A walk-forward checked and ready to run. */
-export type PreparedWalkForward = {
-  readonly plan: WalkForwardPlan;
-  /** The in-sample sweep, prepared as any sweep (see walk_forward_plan.ts). */
-  readonly sweep: PreparedSweep;
-  readonly metric: SelectionMetric;
-  readonly spec: WalkForwardSpec;
-  /** The base configuration's Panel (the benchmarks run on it). */
-  readonly panel: Panel;
-};
 
 /** A run the search chose, with its figures in sample. */
 export type ChosenRun = {
@@ -159,55 +88,6 @@ export type WalkForwardSummary = {
 export type WalkForwardEvent =
   | ({ readonly kind: "window" } & WindowOutcome)
   | ({ readonly kind: "summary" } & WalkForwardSummary);
-
-/**
- * Plans and checks a walk-forward: the grid validated as a sweep's, the
- * windows cut from the base config's calendar, every in-sample run checked
- * against the data before anything runs. Bad input is an `InputError`.
- */
-export async function prepareWalkForward(request: WalkForwardRequest): Promise<PreparedWalkForward> {
-  const metric = request.metric ?? "sharpe";
-  if (!(SELECTION_METRICS as readonly string[]).includes(metric)) {
-    throw new InputError(
-      `--metric: a walk-forward chooses its winners by ${SELECTION_METRICS.join(", ")}; got ${
-        JSON.stringify(metric)
-      }`,
-    );
-  }
-  checkWalkForwardGrid(request.parameters, request.source);
-  const grid = planSweep(request);
-  const shared = new SharedServices();
-  const panel = shared.panel(grid.base, await shared.market(grid.base));
-  const calendar = walkForwardCalendar(panel, grid.base);
-  const windows = walkForwardWindows(calendar, {
-    train: request.train,
-    test: request.test,
-    anchored: request.anchored ?? false,
-  });
-  const plan = walkForwardPlan(grid, calendar, windows);
-  const sweep = await preparePlannedSweep(plan.sweep, {
-    metric,
-    codeVersion: request.codeVersion ?? await codeVersion(),
-    shared,
-  });
-  const spec: WalkForwardSpec = {
-    kind: "walk-forward",
-    source: grid.source,
-    base: grid.base,
-    parameters: grid.parameters,
-    ...(grid.random ? { random: { count: grid.random.count, seed: grid.random.seed } } : {}),
-    train: request.train.text,
-    test: request.test.text,
-    anchored: request.anchored ?? false,
-    metric,
-    trials: plan.trials,
-    windows: windows.map((w) => ({
-      train: { start: w.train.start, end: w.train.end },
-      test: { start: w.test.start, end: w.test.end },
-    })),
-  };
-  return { plan, sweep, metric, spec, panel };
-}
 
 /** Options of {@link runWalkForward}. */
 export type RunWalkForwardOptions = {

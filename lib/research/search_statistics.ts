@@ -52,7 +52,11 @@ export type OverfittingFigure = {
   readonly blocks: number;
   readonly blockPeriods: number;
   /** A histogram of the logits λ (PBO is the share at or below 0). */
-  readonly logits: readonly { readonly from: number; readonly to: number; readonly count: number }[];
+  readonly logits: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly count: number;
+  }[];
 };
 
 /** The figures of one search, each with the reason it is missing. */

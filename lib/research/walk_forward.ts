@@ -12,11 +12,8 @@ import type { RandomSearch, ValueSpec } from "./grid_file.ts";
 import { gridParameters } from "./grid_space.ts";
 import type { SelectionMetric } from "./in_sample_winner.ts";
 import type { PieceStore } from "./piece_store.ts";
-import {
-  prepareWalkForward,
-  runWalkForward,
-  type WalkForwardEvent,
-} from "./run_walk_forward.ts";
+import { prepareWalkForward } from "./prepare_walk_forward.ts";
+import { runWalkForward, type WalkForwardEvent } from "./run_walk_forward.ts";
 import type { SweepResult, SweepStart } from "./run_sweep.ts";
 import type { SweepStore } from "./sweep_store.ts";
 import { parseWindowDuration, type WindowDuration } from "./window_duration.ts";
@@ -94,7 +91,11 @@ export async function* walkForward(
   const source = "walkForward()";
   const layers: ConfigLayer[] = [];
   if (options.config !== undefined) {
-    layers.push({ kind: "file", name: options.config, values: await readConfigFile(options.config) });
+    layers.push({
+      kind: "file",
+      name: options.config,
+      values: await readConfigFile(options.config),
+    });
   }
   const own = {
     ...(options.base ?? {}),

@@ -77,7 +77,9 @@ function _windows(data: WalkForwardReport): string {
     "DSR",
     "PBO",
   ].map((h, i) =>
-    `<th${i >= 1 && i < 3 + paths.length ? ' class="text"' : ""}>${i < 3 + paths.length ? escapeHtml(h) : h}</th>`
+    `<th${i >= 1 && i < 3 + paths.length ? ' class="text"' : ""}>${
+      i < 3 + paths.length ? escapeHtml(h) : h
+    }</th>`
   ).join("");
   const rows = data.windows.map((w) =>
     `<tr><td>${w.index}${w.partial ? "*" : ""}${w.byMetric ? "" : "!"}</td><td class="text">${
@@ -93,7 +95,9 @@ function _windows(data: WalkForwardReport): string {
     }</td><td>${_num(w.statistics.overfitting?.probability, 2)}</td></tr>`
   ).join("\n");
   const notes = [
-    data.windows.some((w) => w.partial) ? "* the test window was cut short by the end of the data." : "",
+    data.windows.some((w) => w.partial)
+      ? "* the test window was cut short by the end of the data."
+      : "",
     data.windows.some((w) => !w.byMetric)
       ? `! no run of the window had a value of ${label}: the first configuration by config hash was run.`
       : "",

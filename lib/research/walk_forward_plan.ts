@@ -88,9 +88,7 @@ export function checkWalkForwardGrid(
  */
 export function walkForwardCalendar(panel: Panel, base: Config): string[] {
   const from = base.run.start === undefined ? 0 : panel.indexOnOrAfter(base.run.start);
-  const to = base.run.end === undefined
-    ? panel.dayCount - 1
-    : panel.indexOnOrBefore(base.run.end);
+  const to = base.run.end === undefined ? panel.dayCount - 1 : panel.indexOnOrBefore(base.run.end);
   const days: string[] = [];
   for (let t = from; t <= to; t++) days.push(panel.dateAt(t));
   return days;

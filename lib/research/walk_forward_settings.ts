@@ -10,7 +10,7 @@
 import { InputError } from "../errors.ts";
 import type { GridFile } from "./grid_file.ts";
 import { SELECTION_METRICS, type SelectionMetric } from "./in_sample_winner.ts";
-import { type SweepFlags, sweepSettings, type SweepSettings } from "./sweep_settings.ts";
+import { type SweepFlags, type SweepSettings, sweepSettings } from "./sweep_settings.ts";
 import { SWEEP_NAME, sweepName } from "./sweep_name.ts";
 import { parseWindowDuration, type WindowDuration } from "./window_duration.ts";
 
@@ -57,9 +57,9 @@ export function walkForwardSettings(
   const shared = sweepSettings(flags, grid, cores);
   if (!(SELECTION_METRICS as readonly string[]).includes(shared.metric)) {
     throw new InputError(
-      `--metric: a walk-forward chooses its winners by ${
-        SELECTION_METRICS.join(", ")
-      }; got ${JSON.stringify(shared.metric)}`,
+      `--metric: a walk-forward chooses its winners by ${SELECTION_METRICS.join(", ")}; got ${
+        JSON.stringify(shared.metric)
+      }`,
     );
   }
   const text = (value: unknown, fallback: string) => typeof value === "string" ? value : fallback;

@@ -114,7 +114,9 @@ function _dsr(stats: SearchStatistics): string {
 function _pbo(stats: SearchStatistics): string {
   const o = stats.overfitting;
   if (o === null) return stats.overfittingNote ?? "no PBO";
-  return `probability of backtest overfitting ${number(o.probability, 2)} (CSCV, ${o.blocks} blocks of ${o.blockPeriods} days, ${o.splits} splits); probability of loss ${
+  return `probability of backtest overfitting ${
+    number(o.probability, 2)
+  } (CSCV, ${o.blocks} blocks of ${o.blockPeriods} days, ${o.splits} splits); probability of loss ${
     number(o.probabilityOfLoss, 2)
   }`;
 }

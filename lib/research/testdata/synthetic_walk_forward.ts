@@ -36,7 +36,10 @@ export function syntheticWalkForwardReport(): WalkForwardReport {
       train: { start: `${2015 + k}-01-02`, end: `${2016 + k}-12-31`, days: 504 },
       test: year(2017 + k),
       partial: k === 3,
-      params: { "sizing.minScore": [0.6, 0.65, 0.7, 0.6][k], "protection.graceDays": k === 2 ? HOSTILE : k + 2 },
+      params: {
+        "sizing.minScore": [0.6, 0.65, 0.7, 0.6][k],
+        "protection.graceDays": k === 2 ? HOSTILE : k + 2,
+      },
       byMetric: true,
       inSample: { ...headline(isSharpe), value: isSharpe, configHash: `in${k}`.padEnd(64, "0") },
       outOfSample: {
@@ -51,7 +54,9 @@ export function syntheticWalkForwardReport(): WalkForwardReport {
   const dates: string[] = [], value: number[] = [], spy: number[] = [], mix: number[] = [];
   let v = 100_000, s = 100_000, m = 100_000;
   for (let i = 0; i < 4 * 252; i++) {
-    dates.push(new Date(Date.UTC(2017, 0, 2 + Math.floor(i * 365 / 252))).toISOString().slice(0, 10));
+    dates.push(
+      new Date(Date.UTC(2017, 0, 2 + Math.floor(i * 365 / 252))).toISOString().slice(0, 10),
+    );
     value.push(v *= 1 + 0.0004 + 0.01 * (rng.next() - 0.5));
     spy.push(s *= 1 + 0.0003 + 0.012 * (rng.next() - 0.5));
     mix.push(m *= 1 + 0.0002 + 0.006 * (rng.next() - 0.5));
