@@ -2,7 +2,9 @@
  * One run of a sweep, from its config to the record the store keeps: the same
  * `prepareRun` and `executeRun` as `deno task backtest`, without the audit
  * log and the report, with the process's {@link SharedServices} (or, when
- * sharing is off, with every service built for the run alone).
+ * sharing is off, with every service built for the run alone). Without an
+ * audit log the cash attribution, which decides nothing and is kept nowhere
+ * in a sweep, is not computed (it cost a sweep run four fifths of its time).
  *
  * A run restricted to `run.start`..`run.end` reads the earlier days of the
  * data as warm-up history (indicators, regimes and scans are computed over the
@@ -76,6 +78,7 @@ export class SweepExecutor {
       startedAt: "",
       codeVersion: this.#o.codeVersion,
       shared,
+      attributeCash: false,
       ...(database ? { database } : {}),
     });
   }
