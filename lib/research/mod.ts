@@ -102,16 +102,19 @@ export {
 } from "./run_walk_forward.ts";
 export {
   checkWalkForwardGrid,
-  gridParamsOf,
-  runsOfSpan,
-  spanOfRun,
   walkForwardCalendar,
   type WalkForwardPlan,
   walkForwardPlan,
-  withSpan,
 } from "./walk_forward_plan.ts";
 export * from "./search_statistics.ts";
 export * from "./piece_store.ts";
-export * from "./walk_forward_report.ts";
-export * from "./walk_forward_text.ts";
-export * from "./walk_forward_page.ts";
+export {
+  type Headline,
+  headlineOf,
+  type SpanDates,
+  type WalkForwardReport,
+  walkForwardReport,
+  type WindowReport,
+} from "./walk_forward_report.ts";
+export { walkForwardLines } from "./walk_forward_text.ts";
+export { walkForwardPage } from "./walk_forward_page.ts";

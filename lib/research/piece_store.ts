@@ -28,7 +28,20 @@ export interface PieceStore {
   put(window: number, result: RunResult): Promise<RunResult>;
 }
 
-/** A result as its JSON reads back (see the module doc). */
+/**
+ * A result as its JSON reads back (see the module doc).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { normalisedResult } from "./piece_store.ts";
+ * import { syntheticRunResult } from "../report/testdata/synthetic_run_result.ts";
+ *
+ * const result = syntheticRunResult({ assets: 2, days: 5 });
+ * const infinite = { ...result, metrics: { ...result.metrics, sortino: Infinity } };
+ * assert.equal(normalisedResult(infinite).metrics.sortino, null);
+ * ```
+ */
 export function normalisedResult(result: RunResult): RunResult {
   return JSON.parse(resultJson(result));
 }

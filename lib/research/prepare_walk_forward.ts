@@ -73,6 +73,29 @@ export type PreparedWalkForward = {
  * Plans and checks a walk-forward: the grid validated as a sweep's, the
  * windows cut from the base config's calendar, every in-sample run checked
  * against the data before anything runs. Bad input is an `InputError`.
+ *
+ * @example Windows that do not fit the data are refused before any run
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { InputError } from "../errors.ts";
+ * import { gridParameters } from "./grid_space.ts";
+ * import { parseWindowDuration } from "./window_duration.ts";
+ * import { prepareWalkForward } from "./prepare_walk_forward.ts";
+ *
+ * const request = {
+ *   source: "example",
+ *   layers: [{ kind: "file" as const, name: "example", values: { run: { start: "2020-01-02" } } }],
+ *   parameters: gridParameters({ "sizing.minScore": [0.6, 0.7] }, "example"),
+ *   train: parseWindowDuration("6m", "--train"),
+ *   test: parseWindowDuration("3m", "--test"),
+ * };
+ * const prepared = await prepareWalkForward(request);
+ * assert.equal(prepared.plan.sweep.runs.length, 2 * (prepared.plan.windows.length + 1));
+ * await assert.rejects(
+ *   prepareWalkForward({ ...request, train: parseWindowDuration("2y", "--train") }),
+ *   InputError,
+ * );
+ * ```
  */
 export async function prepareWalkForward(
   request: WalkForwardRequest,

@@ -116,7 +116,35 @@ type Candidate = {
   readonly metrics: Metrics;
 };
 
-/** Runs a prepared walk-forward; see the module doc. */
+/**
+ * Runs a prepared walk-forward; see the module doc.
+ *
+ * @example Half a year to choose, a quarter to test, over 2020 of the fixture market
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gridParameters } from "./grid_space.ts";
+ * import { parseWindowDuration } from "./window_duration.ts";
+ * import { prepareWalkForward } from "./prepare_walk_forward.ts";
+ * import { runWalkForward } from "./run_walk_forward.ts";
+ *
+ * const prepared = await prepareWalkForward({
+ *   source: "example",
+ *   layers: [{ kind: "file", name: "example", values: { run: { start: "2020-01-02" } } }],
+ *   parameters: gridParameters({ "sizing.minScore": [0.6, 0.7] }, "example"),
+ *   train: parseWindowDuration("6m", "--train"),
+ *   test: parseWindowDuration("3m", "--test"),
+ * });
+ * const kinds = [];
+ * let cash = 100_000;
+ * for await (const event of runWalkForward(prepared)) {
+ *   kinds.push(event.kind);
+ *   if (event.kind !== "window") continue;
+ *   assert.equal(event.outOfSample.result.initialCash, cash); // from the previous piece's end
+ *   cash = event.outOfSample.result.finalValue;
+ * }
+ * assert.deepEqual(kinds, [...prepared.plan.windows.map(() => "window"), "summary"]);
+ * ```
+ */
 export async function* runWalkForward(
   prepared: PreparedWalkForward,
   options: RunWalkForwardOptions = {},
@@ -256,6 +284,17 @@ export async function* runWalkForward(
 /**
  * The value of a selection metric in a run's metrics as the metric reads (a
  * volatility as it is, not negated), or null.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import type { Metrics } from "../analytics/metrics.ts";
+ * import { selectionScoreOf } from "./run_walk_forward.ts";
+ *
+ * const metrics = { annualVolatility: 0.12, sharpe: null } as unknown as Metrics;
+ * assert.equal(selectionScoreOf(metrics, "annualVolatility"), 0.12);
+ * assert.equal(selectionScoreOf(metrics, "sharpe"), null);
+ * ```
  */
 export function selectionScoreOf(metrics: Metrics, metric: SelectionMetric): number | null {
   const score = selectionScore(metrics, metric);

@@ -177,6 +177,32 @@ export function searchStatisticsOf(
  * The figures of the search over runs `configHashes` of sweep `name` (in plan
  * order), `chosen` the index of the chosen one, each run's returns read from
  * the store. A run missing from the store is a bug of the caller (a RangeError).
+ *
+ * @example Two stored runs: too few days for CSCV's blocks, so no PBO, and why
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SqliteSweepStore } from "./sqlite_sweep_store.ts";
+ * import { sweepRecordOf } from "./sweep_record.ts";
+ * import { searchStatistics } from "./search_statistics.ts";
+ * import { syntheticRunResult } from "../report/testdata/synthetic_run_result.ts";
+ *
+ * const store = SqliteSweepStore.open(":memory:");
+ * const records = [1, 2].map((seed) =>
+ *   sweepRecordOf(syntheticRunResult({ assets: 2, days: 30, seed }), { "sizing.minScore": seed }, 1)
+ * );
+ * await store.begin({
+ *   name: "s", source: "example", dataHash: "d", codeVersion: "test", baseConfigHash: "b",
+ *   parameters: [{ path: "sizing.minScore", values: [1, 2] }], metric: "sharpe", runs: 2,
+ * }, records.map((r, position) => ({ position, params: r.params, configHash: r.configHash })));
+ * for (const r of records) {
+ *   await store.putCalendar(r.calendar.id, Array.from({ length: 30 }, (_, i) => `d${i}`));
+ *   await store.put("s", r);
+ * }
+ * const stats = await searchStatistics(store, "s", records.map((r) => r.configHash), 0);
+ * assert.equal(stats.observations, 29);
+ * assert.match(stats.overfittingNote ?? "", /16 blocks need at least 32 periods/);
+ * await store.close();
+ * ```
  */
 export async function searchStatistics(
   store: SweepStore,
@@ -198,7 +224,20 @@ export async function searchStatistics(
   return searchStatisticsOf(columns, chosen, options);
 }
 
-/** A histogram of logits in bins of 0.5 from the lowest to the highest (at least [-0.5, 0.5]). */
+/**
+ * A histogram of logits in bins of 0.5 from the lowest to the highest (at least [-0.5, 0.5]).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logitHistogram } from "./search_statistics.ts";
+ *
+ * assert.deepEqual(logitHistogram([0.2, -0.1, 0.4]), [
+ *   { from: -0.5, to: 0, count: 1 },
+ *   { from: 0, to: 0.5, count: 2 },
+ * ]);
+ * ```
+ */
 export function logitHistogram(
   logits: readonly number[],
 ): { from: number; to: number; count: number }[] {

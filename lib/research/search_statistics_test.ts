@@ -49,7 +49,10 @@ Deno.test("searchStatisticsOf() says why a figure is missing: no winner, a flat 
   assert.match(none.deflatedSharpeNote ?? "", /no configuration has a value of the metric/);
   const flat = searchStatisticsOf([...cols, new Float64Array(200)], 4);
   assert.equal(flat.deflatedSharpe, null);
-  assert.equal(flat.deflatedSharpeNote, "the chosen run's value never moved: it has no Sharpe ratio");
+  assert.equal(
+    flat.deflatedSharpeNote,
+    "the chosen run's value never moved: it has no Sharpe ratio",
+  );
   const short = searchStatisticsOf(cols.map((c) => c.subarray(0, 20)), 0);
   assert.ok(short.deflatedSharpe !== null);
   assert.equal(short.overfitting, null);

@@ -85,6 +85,22 @@ export function checkWalkForwardGrid(
 /**
  * The calendar of a walk-forward: the Panel's days from the base config's
  * `run.start` to its `run.end` (each default: the data's first and last day).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Panel } from "../data/panel.ts";
+ * import { seriesFromRows } from "../data/bars.ts";
+ * import { validateConfig } from "../config/load.ts";
+ * import { walkForwardCalendar } from "./walk_forward_plan.ts";
+ *
+ * const days = ["2024-01-02", "2024-01-03", "2024-01-04"];
+ * const panel = Panel.fromSeries([seriesFromRows("SPY", "1d", days.map((d) => ({
+ *   time: Date.parse(d), open: 1, high: 1, low: 1, close: 1, adjClose: 1, volume: 1,
+ * })))]);
+ * const base = validateConfig({ run: { start: "2024-01-03" } });
+ * assert.deepEqual(walkForwardCalendar(panel, base), ["2024-01-03", "2024-01-04"]);
+ * ```
  */
 export function walkForwardCalendar(panel: Panel, base: Config): string[] {
   const from = base.run.start === undefined ? 0 : panel.indexOnOrAfter(base.run.start);

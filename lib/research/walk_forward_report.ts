@@ -94,7 +94,19 @@ export type WalkForwardReport = {
 /** Points of the stitched curve kept for drawing. */
 export const CURVE_POINTS = 600;
 
-/** The headline figures of a run's metrics. */
+/**
+ * The headline figures of a run's metrics.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { computeMetrics } from "../analytics/metrics.ts";
+ * import { headlineOf } from "./walk_forward_report.ts";
+ *
+ * const h = headlineOf(computeMetrics({ curve: { dates: ["2024-01-02", "2024-01-03"], value: [100, 90] } }));
+ * assert.equal(h.maxDrawdown.toFixed(2), "-0.10");
+ * ```
+ */
 export function headlineOf(m: Metrics): Headline {
   return {
     totalReturn: m.totalReturn,
@@ -106,7 +118,29 @@ export function headlineOf(m: Metrics): Headline {
   };
 }
 
-/** The report of a finished walk-forward named `name`. */
+/**
+ * The report of a finished walk-forward named `name`.
+ *
+ * @example The summary of a walk-forward over 2020 of the fixture market, as data
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { walkForward } from "./walk_forward.ts";
+ * import { walkForwardReport } from "./walk_forward_report.ts";
+ *
+ * for await (const event of walkForward({
+ *   base: { run: { start: "2020-01-02" } },
+ *   parameters: { "sizing.minScore": [0.65] },
+ *   train: "6m",
+ *   test: "3m",
+ * })) {
+ *   if (event.kind !== "summary") continue;
+ *   const report = walkForwardReport(event, "example");
+ *   assert.equal(report.windows.length, event.windows.length);
+ *   assert.equal(report.stitched.period.start, report.windows[0]?.test.start);
+ *   assert.equal(report.whole.statistics.overfitting, null); // one configuration: no PBO
+ * }
+ * ```
+ */
 export function walkForwardReport(summary: WalkForwardSummary, name: string): WalkForwardReport {
   const { spec, stitched } = summary;
   const result = stitched.result;

@@ -15,7 +15,17 @@ const percent = (v: number | null | undefined, digits = 1) =>
 const number = (v: number | null | undefined, digits = 3) =>
   typeof v === "number" && Number.isFinite(v) ? v.toFixed(digits) : "-";
 
-/** Columns padded to their widest cell, two spaces apart, with a rule under the head. */
+/**
+ * Columns padded to their widest cell, two spaces apart, with a rule under the head.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { textTable } from "./walk_forward_text.ts";
+ *
+ * assert.deepEqual(textTable(["a", "bb"], [["ccc", "d"]]), ["a    bb", "---  --", "ccc  d"]);
+ * ```
+ */
 export function textTable(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]) =>
