@@ -6,9 +6,7 @@
  *
  * @module
  */
-import type { ConfigLayer } from "../config/layers.ts";
-import { readConfigFile } from "../config/load.ts";
-import type { RandomSearch, ValueSpec } from "./grid_file.ts";
+import { gridLayers, type RandomSearch, type ValueSpec } from "./grid_file.ts";
 import { gridParameters } from "./grid_space.ts";
 import type { SelectionMetric } from "./in_sample_winner.ts";
 import type { PieceStore } from "./piece_store.ts";
@@ -89,19 +87,14 @@ export async function* walkForward(
   options: WalkForwardSearch,
 ): AsyncGenerator<WalkForwardEvent, void, undefined> {
   const source = "walkForward()";
-  const layers: ConfigLayer[] = [];
-  if (options.config !== undefined) {
-    layers.push({
-      kind: "file",
-      name: options.config,
-      values: await readConfigFile(options.config),
-    });
-  }
-  const own = {
-    ...(options.base ?? {}),
-    ...(options.preset === undefined ? {} : { preset: options.preset }),
-  };
-  if (Object.keys(own).length > 0) layers.push({ kind: "file", name: source, values: own });
+  // The base is layered as a grid file's: its config file, then its values and preset.
+  const layers = await gridLayers({
+    path: source,
+    parameters: options.parameters,
+    config: options.config,
+    base: options.base,
+    preset: options.preset,
+  });
   const duration = (value: string | WindowDuration, where: string) =>
     typeof value === "string" ? parseWindowDuration(value, where) : value;
   const prepared = await prepareWalkForward({
