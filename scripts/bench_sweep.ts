@@ -18,6 +18,7 @@
 import process from "node:process";
 import { join } from "node:path";
 import { parseFlags } from "../lib/cli/args.ts";
+import type { ConfigLayer } from "../lib/config/layers.ts";
 import { runScript } from "../lib/cli/run_script.ts";
 import { InputError } from "../lib/errors.ts";
 import { gridParameters } from "../lib/research/grid_space.ts";
@@ -67,16 +68,20 @@ export type SweepBench = {
   readonly rssMb: readonly number[];
 };
 
-/** Runs one sweep of `runs` runs in this process and measures it. */
+/**
+ * Runs one sweep of `runs` runs in this process and measures it; `layers` is the base config
+ * (default: the fixtures, as `deno task sweep` with no config).
+ */
 export async function benchOnce(
   runs: number,
   workers: number,
   share = true,
+  layers: readonly ConfigLayer[] = [],
 ): Promise<SweepBench> {
   const t0 = performance.now();
   const prepared = await prepareSweep({
     source: "bench",
-    layers: [],
+    layers,
     parameters: gridParameters(BENCH_GRID, "bench"),
     random: { count: runs, seed: 1 },
   });
@@ -114,7 +119,7 @@ export async function benchOnce(
 }
 
 /** Resident memory in MB from the kernel (`VmHWM`, the peak, or `VmRSS`); Deno's own count elsewhere. */
-async function memoryMb(field: "VmHWM" | "VmRSS"): Promise<number> {
+export async function memoryMb(field: "VmHWM" | "VmRSS"): Promise<number> {
   try {
     const status = await Deno.readTextFile("/proc/self/status");
     const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1];

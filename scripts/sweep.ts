@@ -19,13 +19,11 @@ import { gridLayers, readGridFile } from "../lib/research/grid_file.ts";
 import { gridParameters } from "../lib/research/grid_space.ts";
 import { rankedTableLines, topRuns, writeRankedJson } from "../lib/research/ranked_runs.ts";
 import { prepareSweep, runSweep, sweepDefinition } from "../lib/research/run_sweep.ts";
-import { SqliteSweepStore } from "../lib/research/sqlite_sweep_store.ts";
+import { openSweepStore } from "../lib/research/open_sweep_store.ts";
 import { sweepSettings } from "../lib/research/sweep_settings.ts";
-import type { SweepStore } from "../lib/research/sweep_store.ts";
 import { sweepReportData } from "../lib/research/sweep_report_data.ts";
 import { sweepPage } from "../lib/research/sweep_page.ts";
 import { writeFilesAtomically } from "../lib/run/write_results.ts";
-import { readEnv } from "../lib/run/audit_target.ts";
 
 const EXTRA = {
   config: { type: "string" },
@@ -91,7 +89,7 @@ await runScript(async () => {
     metric: settings.metric,
   });
   const folder = join(prepared.plan.base.output.dir, "sweeps", settings.name);
-  const { store, close } = await openStore(settings, folder);
+  const { store, close } = await openSweepStore(settings, folder);
   try {
     const progress = { bar: startProgress(0, "") };
     try {
@@ -147,33 +145,3 @@ await runScript(async () => {
     await close();
   }
 });
-
-/** The store the settings ask for: the SQLite file in the sweep's folder, or PostgreSQL. */
-async function openStore(
-  settings: { readonly postgres: boolean; readonly schema: string },
-  folder: string,
-): Promise<{ store: SweepStore; close: () => Promise<void> }> {
-  if (!settings.postgres) {
-    // Creates the folder, or says the task may not write there (writing no file).
-    await writeFilesAtomically(folder, {});
-    const store = SqliteSweepStore.open(join(folder, "sweep.db"));
-    return { store, close: () => store.close() };
-  }
-  const { connectionFromEnv } = await import("../lib/db/connection.ts");
-  const { openDatabase } = await import("../lib/db/database.ts");
-  const { PostgresSweepStore } = await import("../lib/research/postgres_sweep_store.ts");
-  const connection = connectionFromEnv(readEnv);
-  if (connection === undefined) {
-    throw new InputError(
-      "--postgres: no database configured: set DATABASE_URL (or DB_HOST, DB_NAME, ...)",
-    );
-  }
-  const db = openDatabase(connection);
-  try {
-    const store = await PostgresSweepStore.open(db, settings.schema);
-    return { store, close: () => db.close() };
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-}

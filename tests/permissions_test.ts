@@ -157,6 +157,19 @@ Deno.test("the sweep has the backtest's permissions: writes only results/, no ne
   ]);
 });
 
+Deno.test("the walk-forward has the sweep's permissions: writes only results/, no network but the database port", async () => {
+  assert.deepEqual(sets.walkforward, sets.sweep);
+  await expectUnder("walkforward", [
+    ...NET_OTHER.map(denied),
+    denied(TMP_WRITE),
+    denied(REPO_WRITE),
+    denied({ kind: "env", target: "HOME" }),
+    denied({ kind: "run", target: "true" }),
+    granted({ kind: "query", name: "write", target: "./results/walkforward/x/result.json" }),
+    granted({ kind: "query", name: "net", target: "127.0.0.1:5432" }),
+  ]);
+});
+
 Deno.test("a sweep's workers hold no more than its set: a strategy writing outside results/ fails the sweep", async () => {
   const { dir, cleanup } = await resultsScratch("perm-sweep");
   try {

@@ -20,6 +20,8 @@ import { ChromiumSession, type DevtoolsEvent } from "../lib/report/testdata/chro
 import { HOSTILE, syntheticRunResult } from "../lib/report/testdata/synthetic_run_result.ts";
 import { sweepPage } from "../lib/research/sweep_page.ts";
 import { syntheticSweepData } from "../lib/research/testdata/synthetic_sweep_data.ts";
+import { walkForwardPage } from "../lib/research/walk_forward_page.ts";
+import { syntheticWalkForwardReport } from "../lib/research/testdata/synthetic_walk_forward.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const RESULTS = new URL("../results/", import.meta.url);
@@ -318,6 +320,40 @@ Deno.test({
       await Deno.mkdir(RESULTS, { recursive: true });
       assert.ok(
         await screenshot(browser, page.sessionId, new URL("sweep-screenshot.png", RESULTS)) >
+          10_000,
+      );
+    } finally {
+      await browser.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "the walk-forward page renders in headless Chromium: every chart drawn, hostile names inert",
+  ignore: !present && !inCi,
+  async fn() {
+    assert.ok(present, `CI=true but ${CHROMIUM} is absent: the walk-forward page cannot be tested`);
+    const dir = await Deno.makeTempDir({ prefix: "walkforward_browser_" });
+    const browser = await ChromiumSession.launch(CHROMIUM);
+    try {
+      const html = walkForwardPage(syntheticWalkForwardReport());
+      const page = await open(browser, html, dir, "walkforward");
+      const check = await evaluate<PageCheck>(browser, page.sessionId, CHECK_EXPRESSION);
+      assertChartsDrawn(check, [
+        "chart-windows",
+        "chart-equity",
+        "chart-statistics",
+        "chart-logits",
+      ]);
+      assert.equal(check.title, "Walk-forward synthetic");
+      assert.equal(check.pwned, false);
+      assert.deepEqual(page.problems, []);
+      assert.deepEqual(page.external, []);
+      await Deno.mkdir(RESULTS, { recursive: true });
+      assert.ok(
+        await screenshot(browser, page.sessionId, new URL("walkforward-screenshot.png", RESULTS)) >
           10_000,
       );
     } finally {

@@ -28,3 +28,5 @@ export * from "./palette.ts";
 export * from "./time_chart.ts";
 export * from "./bar_chart.ts";
 export * from "./show.ts";
+export * from "./heatmap_chart.ts";
+export * from "./sweep_grid.ts";

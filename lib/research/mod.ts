@@ -90,3 +90,37 @@ export {
   type StitchOptions,
   stitchOutOfSample,
 } from "./stitch_out_of_sample.ts";
+export * from "./walk_forward.ts";
+export {
+  type PreparedWalkForward,
+  prepareWalkForward,
+  type WalkForwardRequest,
+  type WalkForwardSpec,
+} from "./prepare_walk_forward.ts";
+export {
+  type ChosenRun,
+  runWalkForward,
+  type RunWalkForwardOptions,
+  selectionScoreOf,
+  type WalkForwardEvent,
+  type WalkForwardSummary,
+  type WindowOutcome,
+} from "./run_walk_forward.ts";
+export {
+  checkWalkForwardGrid,
+  walkForwardCalendar,
+  type WalkForwardPlan,
+  walkForwardPlan,
+} from "./walk_forward_plan.ts";
+export * from "./search_statistics.ts";
+export * from "./piece_store.ts";
+export {
+  type Headline,
+  headlineOf,
+  type SpanDates,
+  type WalkForwardReport,
+  walkForwardReport,
+  type WindowReport,
+} from "./walk_forward_report.ts";
+export { walkForwardLines } from "./walk_forward_text.ts";
+export { walkForwardPage } from "./walk_forward_page.ts";

@@ -78,10 +78,25 @@ export type SweepResult = StoredRun & {
  * schema, then against the data and the strategy (its date range, its
  * params), before anything runs; an {@link InputError} lists every problem.
  */
-export async function prepareSweep(request: SweepRequest): Promise<PreparedSweep> {
-  const plan = planSweep(request);
-  const shared = new SharedServices();
-  const codeVersion = request.codeVersion ?? await currentCodeVersion();
+export function prepareSweep(request: SweepRequest): Promise<PreparedSweep> {
+  return preparePlannedSweep(planSweep(request), request);
+}
+
+/**
+ * {@link prepareSweep} for a plan built otherwise (a walk-forward's in-sample
+ * plan: the grid x its windows): every run checked against the data and the
+ * strategy, the market loaded once (into `shared`, when given).
+ */
+export async function preparePlannedSweep(
+  plan: SweepPlan,
+  options: {
+    readonly metric?: MetricName | undefined;
+    readonly codeVersion?: string | undefined;
+    readonly shared?: SharedServices | undefined;
+  } = {},
+): Promise<PreparedSweep> {
+  const shared = options.shared ?? new SharedServices();
+  const codeVersion = options.codeVersion ?? await currentCodeVersion();
   const market = await shared.market(plan.base);
   const executor = new SweepExecutor({ shared, market, base: plan.base, codeVersion });
   const dataHashes = new Set<string>();
@@ -104,7 +119,7 @@ export async function prepareSweep(request: SweepRequest): Promise<PreparedSweep
   const hashes = [...dataHashes].sort();
   return {
     plan,
-    metric: request.metric ?? "sharpe",
+    metric: options.metric ?? "sharpe",
     market,
     dataHash: hashes.length === 1 ? hashes[0] as string : hashOf(hashes),
     codeVersion,
@@ -186,7 +201,7 @@ export async function* runSweep(
   }
   if (toRun.length === 0) return;
   const share = options.share ?? true;
-  const database = _lazyDatabase();
+  const database = lazyResearchDatabase();
   const pool = workers > 0
     ? await SweepWorkers.start(workers, {
       market: sharedMarket(prepared.market),
@@ -285,7 +300,11 @@ async function* _window<T, R>(
 }
 
 /** The research database of this thread's runs, opened on first need and closed at the end. */
-function _lazyDatabase() {
+export function lazyResearchDatabase(): {
+  get: () => RunDatabase | undefined;
+  open: () => Promise<void>;
+  close: () => Promise<void>;
+} {
   let services:
     | { runContext: RunDatabase | undefined; close: () => Promise<void> }
     | undefined;

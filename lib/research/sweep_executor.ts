@@ -2,7 +2,9 @@
  * One run of a sweep, from its config to the record the store keeps: the same
  * `prepareRun` and `executeRun` as `deno task backtest`, without the audit
  * log and the report, with the process's {@link SharedServices} (or, when
- * sharing is off, with every service built for the run alone).
+ * sharing is off, with every service built for the run alone). Without an
+ * audit log the cash attribution, which decides nothing and is kept nowhere
+ * in a sweep, is not computed (it cost a sweep run four fifths of its time).
  *
  * A run restricted to `run.start`..`run.end` reads the earlier days of the
  * data as warm-up history (indicators, regimes and scans are computed over the
@@ -14,6 +16,7 @@
 import type { Config } from "../config/schema.ts";
 import { loadMarket, type MarketData } from "../data/load_market.ts";
 import type { StrategyFactory } from "../engine/define_strategy.ts";
+import type { RunResult } from "../engine/run_result.ts";
 import { executeRun, prepareRun } from "../run/run_from_config.ts";
 import type { RunDatabase } from "../run/regime_services.ts";
 import { marketRequestOf, type SharedServices } from "../run/shared_services.ts";
@@ -53,6 +56,15 @@ export class SweepExecutor {
   /** Runs `config` (one combination, `params`) to its record. */
   async run(config: Config, params: Assignment): Promise<ExecutedRun> {
     const started = performance.now();
+    const result = await this.result(config);
+    return {
+      record: sweepRecordOf(result, params, performance.now() - started),
+      dates: result.equity.dates,
+    };
+  }
+
+  /** Runs `config` to its whole result (a walk-forward's out-of-sample piece). */
+  async result(config: Config): Promise<RunResult> {
     const { shared } = this.#o;
     const market = shared
       ? await shared.market(config)
@@ -62,16 +74,13 @@ export class SweepExecutor {
     const definition = await this.strategy(config.strategy.name);
     const run = prepareRun(config, market, definition, { shared });
     const database = config.database.enabled ? this.#database?.() : undefined;
-    const result = await executeRun(run, {
+    return await executeRun(run, {
       startedAt: "",
       codeVersion: this.#o.codeVersion,
       shared,
+      attributeCash: false,
       ...(database ? { database } : {}),
     });
-    return {
-      record: sweepRecordOf(result, params, performance.now() - started),
-      dates: result.equity.dates,
-    };
   }
 
   /** Where runs with `database.enabled` find the research database from now on. */

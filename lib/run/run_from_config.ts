@@ -110,6 +110,12 @@ export type RunContext = {
    * scan history and fundamentals come from there instead of being built for this run.
    */
   readonly shared?: SharedServices | undefined;
+  /**
+   * Split each rebalance's un-invested weight between its causes (the regime-aware strategy's
+   * `cash`); default `config.audit.enabled`. It decides nothing: a sweep, which keeps neither
+   * an audit log nor the `cash` section, turns it off.
+   */
+  readonly attributeCash?: boolean | undefined;
 };
 
 /** Runs a prepared backtest to its result. */
@@ -126,13 +132,19 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
       ? await context.shared.marketServices(config, run.market, panel, range, context.database)
       : await marketServices(config, run.market, panel, range, context.database);
     protection = protectionFor(config, (v) => tally.add(v));
-    built = regimeAware(regimeAwareOptions(config), {
-      regime: regime.regime,
-      scans: regime.scans,
-      fundamentals: regime.fundamentals,
-      protection,
-      audit: context.audit,
-    });
+    const options = regimeAwareOptions(config);
+    built = regimeAware(
+      context.attributeCash === undefined
+        ? options
+        : { ...options, attributeCash: context.attributeCash },
+      {
+        regime: regime.regime,
+        scans: regime.scans,
+        fundamentals: regime.fundamentals,
+        protection,
+        audit: context.audit,
+      },
+    );
     strategy = built;
   }
   const result = runBacktest({
@@ -145,13 +157,15 @@ export async function executeRun(run: PreparedRun, context: RunContext): Promise
     ...(context.audit ? { observer: auditObserver(context.audit) } : {}),
   });
   const equity = result.equity;
-  const benchmarks = runBenchmarks(panel, run.benchmarks.specs, {
-    cash: config.run.cash,
-    broker: config.broker,
-    start: run.start,
-    end: run.end,
-    riskFreeRate: config.run.riskFreeRate,
-  });
+  const benchmarks = context.shared
+    ? context.shared.benchmarks(config, panel, { from: run.start, to: run.end })
+    : runBenchmarks(panel, run.benchmarks.specs, {
+      cash: config.run.cash,
+      broker: config.broker,
+      start: run.start,
+      end: run.end,
+      riskFreeRate: config.run.riskFreeRate,
+    });
   const first = benchmarks[0]?.value as number[] | undefined;
   const metrics = computeMetrics(
     { curve: equity, trades: result.trades, ...(first ? { benchmark: first } : {}) },

@@ -11,7 +11,9 @@
  * `data.fixturesDir` and `data.tickers`; the Panel the market and
  * `data.prices`; the regime provider the Panel, `buckets.regimeMap` and, when
  * the database is used, the run's range; the scan history and the
- * fundamentals only the Panel and the market.
+ * fundamentals only the Panel and the market; the benchmark runs the Panel,
+ * `run.benchmark`, `run.cash`, the broker section, `run.riskFreeRate` and the
+ * run's range.
  *
  * @module
  */
@@ -31,6 +33,9 @@ import {
 import { memoizedScans } from "./scan_memo.ts";
 import { memoizedRegime } from "./regime_memo.ts";
 import { ServiceCache, type ServiceCacheStats } from "./service_cache.ts";
+import type { BenchmarkRun } from "../engine/run_result.ts";
+import { runBenchmarks } from "./benchmark_runs.ts";
+import { chooseBenchmarks } from "./benchmark_spec.ts";
 
 let leafPaths: ReadonlySet<string> | undefined;
 
@@ -112,6 +117,28 @@ export class SharedServices {
       () => fundamentalsFor(market),
     );
     return { regime, scans, fundamentals };
+  }
+
+  /**
+   * The benchmarks of a run over `range`, run once for every run that shares the Panel and
+   * what they read: `run.benchmark` (which benchmarks), `run.cash`, the broker section,
+   * `run.riskFreeRate` (their metrics) and the range. A grid over sizing or protection runs
+   * them once.
+   */
+  benchmarks(config: Config, panel: Panel, range: RunRange): BenchmarkRun[] {
+    return this.#cache.use(
+      "benchmarks",
+      { config, range },
+      [panel],
+      (i) =>
+        runBenchmarks(panel, chooseBenchmarks(i.config.run.benchmark, panel.tickers).specs, {
+          cash: i.config.run.cash,
+          broker: i.config.broker,
+          start: i.range.from,
+          end: i.range.to,
+          riskFreeRate: i.config.run.riskFreeRate,
+        }),
+    );
   }
 
   /** How often each service was built and reused. */

@@ -73,3 +73,24 @@ Deno.test("a run restricted to a window reads the days before it as warm-up, sha
     assert.ok(result.fills.every((f) => f.placed >= "2020-06-01" && f.date <= "2020-09-30"));
   }
 });
+
+Deno.test("SharedServices runs the benchmarks once for runs that share their cash, broker, list and range", async () => {
+  const shared = new SharedServices();
+  const first = await runWith(shared, config({ sizing: { minScore: 0.6 } }));
+  const second = await runWith(shared, config({ sizing: { minScore: 0.7 } }));
+  assert.equal(second.benchmarks, first.benchmarks, "the same runs, not a copy");
+  assert.deepEqual(shared.stats().benchmarks, { builds: 1, hits: 1 });
+  // Each path the benchmarks read makes new ones: the cash, the broker, the list, the range.
+  const changed = [
+    config({ run: { start: "2020-06-01", cash: 50_000 } }),
+    config({ broker: { slippageBps: 20 } }),
+    config({ run: { start: "2020-06-01", benchmark: ["QQQ"] } }),
+    config({ run: { start: "2020-07-01" } }),
+  ];
+  for (const c of changed) {
+    const together = await runWith(shared, c);
+    const alone = await runWith(undefined, c);
+    assert.deepEqual(together.benchmarks, alone.benchmarks);
+  }
+  assert.deepEqual(shared.stats().benchmarks, { builds: 5, hits: 1 });
+});
