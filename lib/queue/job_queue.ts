@@ -7,11 +7,13 @@
  * npm compatibility with `pg`, but a job whose worker is killed (SIGKILL, a
  * lost machine) must come back to the queue after a short timeout the sweep
  * chooses. graphile-worker unlocks such a job only after a fixed four hours
- * (`interval '4 hours'` in its `get_job`; checked by killing a worker mid-job,
- * see docs/research.md); pg-boss gives each job its own expiry
- * (`expireInSeconds`) and liveness heartbeat (`heartbeatSeconds`), and any
- * running worker's supervisor puts such a job back for a retry. See the
- * README's "Beyond one machine" for the measurements.
+ * (`interval '4 hours'` in its `get_job`; a job taken by a worker killed with
+ * SIGKILL stayed locked when we tried it); pg-boss gives each job its own
+ * expiry (`expireInSeconds`) and liveness heartbeat (`heartbeatSeconds`), and
+ * any running worker's supervisor puts such a job back for a retry (tried
+ * the same way: the job came back after its 2-second expiry;
+ * tests/queue_postgres_test.ts does it through the tasks). The README's
+ * "Beyond one machine" says more.
  *
  * Jobs are taken with `fetch` and settled with `complete`/`fail` by the worker
  * itself (lib/queue/queue_worker.ts), not through pg-boss's `work()` loop, so

@@ -28,7 +28,7 @@ export type SweepStatus = {
   readonly waiting: number;
   /** Jobs that failed for good, their runs not stored. */
   readonly failed: number;
-  /** Jobs tried more than once (a worker lost, a run failed or refused). */
+  /** Jobs tried again, or waiting to be (a worker lost, a run failed or refused). */
   readonly retried: number;
   /** Planned runs neither stored nor in the queue (enqueue again to add them). */
   readonly notQueued: number;
@@ -109,7 +109,7 @@ export async function sweepStatus(
       "count the retried jobs",
       () =>
         sql`SELECT count(*)::int AS n FROM ${sql(q)}.job WHERE name = ${RUNS_QUEUE}
-        AND data->>'sweep' = ${name} AND retry_count > 0`,
+        AND data->>'sweep' = ${name} AND (retry_count > 0 OR state = 'retry')`,
     );
     jobs.retried = Number(retried?.n ?? 0);
     const failures = await guardQuery(
