@@ -303,6 +303,27 @@ Deno.test({
         assert.equal(s.waiting, 2);
         assert.match(s.errors[0], /the job's prices hash to/);
 
+        const early = await runTask("sweep", "sweep", [
+          "--status",
+          "data",
+          "--schema",
+          schema,
+          "--report",
+        ], ENV);
+        assert.equal(early.code, 2);
+        assert.match(early.stderr, /--report: sweep data is not complete: 0 of 2 runs stored/);
+        const unknown = await runTask(
+          "sweep",
+          "sweep",
+          ["--status", "nope", "--schema", schema],
+          ENV,
+        );
+        assert.equal(unknown.code, 2);
+        assert.match(
+          unknown.stderr,
+          /--status: no sweep named nope in schema t_\w+ .*\(sweeps there: data\)/,
+        );
+
         // A worker with the sweep's prices runs both runs, the refused one included.
         await Deno.writeTextFile(join(REPO, csv), original);
         const ran = await runTask(

@@ -127,7 +127,7 @@ async function _status(db: Database, name: string, flags: QueueFlags, outputDir:
     { path: `${name}.yaml`, parameters: {}, metric: definition.metric },
     1,
   );
-  for (const line of statusLines(status)) console.error(line);
+  console.error(statusLines(status)[0]);
   await writeSweepOutputs(store, definition, join(outputDir, "sweeps", name), {
     metric: settings.metric,
     top: settings.top,
