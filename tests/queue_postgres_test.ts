@@ -254,7 +254,7 @@ Deno.test({
 
 Deno.test({
   name:
-    "a worker whose prices differ from the sweep's refuses the job naming both hashes, exit 2; the job waits for a worker with the right data",
+    "a worker whose prices differ from the sweep's refuses the job naming both hashes, exit 2; the job waits for a worker with the right data; workers that end after N jobs or when idle",
   ignore: SKIP_DB_TESTS,
   sanitizeResources: false,
   async fn() {
@@ -326,14 +326,23 @@ Deno.test({
 
         // A worker with the sweep's prices runs both runs, the refused one included.
         await Deno.writeTextFile(join(REPO, csv), original);
+        // Two workers that end by themselves: after one job, and after a second idle.
+        const one = await runTask(
+          "worker",
+          "worker",
+          ["--schema", schema, "--max-jobs", "1", "--json"],
+          ENV,
+        );
+        assert.equal(one.code, 0, one.stderr);
+        assert.equal(JSON.parse(one.stdout).taken, 1);
         const ran = await runTask(
           "worker",
           "worker",
-          ["--schema", schema, "--once", "--json"],
+          ["--schema", schema, "--idle-exit", "1", "--json"],
           ENV,
         );
         assert.equal(ran.code, 0, ran.stderr);
-        assert.equal(JSON.parse(ran.stdout).stored, 2);
+        assert.equal(JSON.parse(one.stdout).stored + JSON.parse(ran.stdout).stored, 2);
         assert.equal((await status(schema, "data")).complete, true);
       });
     } finally {
