@@ -6,7 +6,7 @@
  * price loading included), beside the same grid swept locally on 2 worker
  * threads; and the queue's own cost per job, measured apart from any run:
  * taking a job and marking it done (pg-boss `fetch` and `complete`, one job at
- * a time and two at a time as a worker takes them), a heartbeat, enqueuing.
+ * a time and four at a time as a worker can take them), a heartbeat, enqueuing.
  * Goal: under 5 ms of queue machinery a job.
  *
  * Needs DATABASE_URL (skips with a message otherwise). Works in scratch
@@ -52,9 +52,9 @@ export type QueueCost = {
   readonly enqueueMs: number;
   /** Taking one job and marking it done, one at a time. */
   readonly takeCompleteMs: number;
-  /** The same, two jobs taken at a time (as a worker with one thread takes them). */
-  readonly takeCompleteBatch2Ms: number;
-  /** One heartbeat of two held jobs. */
+  /** The same, four taken in one call and marked done in one (as a worker with one thread can). */
+  readonly takeCompleteBatch4Ms: number;
+  /** One heartbeat of four held jobs. */
   readonly heartbeatMs: number;
   /** A bare `SELECT 1` round trip (npm postgres), the machine's floor for any query. */
   readonly roundTripMs: number;
@@ -154,7 +154,7 @@ await runScript(async () => {
     console.log(
       `queue cost a job (${jobs} jobs, no run): take + complete ${
         cost.takeCompleteMs.toFixed(2)
-      } ms one at a time, ${cost.takeCompleteBatch2Ms.toFixed(2)} ms two at a time; ` +
+      } ms one at a time, ${cost.takeCompleteBatch4Ms.toFixed(2)} ms four at a time; ` +
         `heartbeat ${cost.heartbeatMs.toFixed(2)} ms; enqueue ${cost.enqueueMs.toFixed(3)} ms ` +
         `(a bare SELECT 1 round trip: ${cost.roundTripMs.toFixed(2)} ms)`,
     );
@@ -221,21 +221,21 @@ async function probe(schema: string, jobs: number): Promise<void> {
     t = performance.now();
     for (let i = 0; i < jobs; i++) {
       const [job] = await queue.take(1);
-      if (job) await queue.complete(job);
+      if (job) await queue.complete([job]);
     }
     const takeCompleteMs = (performance.now() - t) / jobs;
     await queue.enqueue(fresh("two"), DEFAULT_JOB_OPTIONS);
     let beats = 0, beatMs = 0;
     t = performance.now();
-    for (let i = 0; i < jobs; i += 2) {
-      const held = await queue.take(2);
-      if (i % 20 === 0) {
+    for (let i = 0; i < jobs; i += 4) {
+      const held = await queue.take(4);
+      if (i % 40 === 0) {
         const b = performance.now();
         await queue.touch(held);
         beatMs += performance.now() - b;
         beats++;
       }
-      for (const job of held) await queue.complete(job);
+      await queue.complete(held);
     }
     const batchMs = (performance.now() - t - beatMs) / jobs;
     const { openDatabase } = await import("../lib/db/database.ts");
@@ -250,7 +250,7 @@ async function probe(schema: string, jobs: number): Promise<void> {
       roundTripMs,
       enqueueMs,
       takeCompleteMs,
-      takeCompleteBatch2Ms: batchMs,
+      takeCompleteBatch4Ms: batchMs,
       heartbeatMs: beatMs / beats,
     };
     console.log(JSON.stringify(cost));

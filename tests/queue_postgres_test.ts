@@ -297,7 +297,7 @@ Deno.test({
         );
         const s = await status(schema, "data");
         assert.equal(s.done, 0);
-        // Both jobs were taken at once (a worker holds two a thread), and both refused.
+        // Both jobs were taken at once (a worker takes up to four a thread), and both refused.
         assert.equal(s.retried, 2, JSON.stringify(s));
         assert.equal(s.failed, 0, "the refused jobs went back to the queue");
         assert.equal(s.waiting, 2);

@@ -247,14 +247,16 @@ export class JobQueue {
     }));
   }
 
-  /** Marks a job done; false when this attempt was no longer this worker's (it expired). */
-  async complete(job: TakenJob): Promise<boolean> {
+  /** Marks jobs done (one call); how many were still this worker's attempts (the others expired). */
+  async complete(jobs: readonly TakenJob[]): Promise<number> {
+    if (jobs.length === 0) return 0;
     const result = await this.#guard(
-      "complete a job",
-      () => this.#boss.complete(RUNS_QUEUE, [{ id: job.id, retryCount: job.retryCount }]),
+      "complete jobs",
+      () =>
+        this.#boss.complete(RUNS_QUEUE, jobs.map((j) => ({ id: j.id, retryCount: j.retryCount }))),
     );
     // pg-boss types the response as an empty interface; at run time it holds `affected`.
-    return (result as { affected?: number }).affected === 1;
+    return (result as { affected?: number }).affected ?? 0;
   }
 
   /** Fails a job's attempt with a message (it is retried while retries remain). */

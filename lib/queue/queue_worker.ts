@@ -23,8 +23,12 @@
  * running, stores nothing twice.
  *
  * The threads run the runs, so this thread stays free for the queue: it
- * sends each held job's heartbeat while the job runs, and holds up to two
- * jobs a thread so a thread never waits for the database between runs.
+ * sends each held job's heartbeat while the job runs, holds up to
+ * {@link JOBS_PER_THREAD} jobs a thread (taking more, several in one call,
+ * when half of them are done) so a thread never waits for the database
+ * between runs, and marks finished jobs done together, in one call for all
+ * that finished while the previous call ran: the queue's cost is shared by
+ * the jobs of a call, and overlaps the runs.
  *
  * @module
  */
@@ -36,7 +40,7 @@ import { SharedServices } from "../run/shared_services.ts";
 import { sharedMarket } from "../research/shared_market.ts";
 import { configOfRun, describeParams } from "../research/sweep_plan.ts";
 import type { SweepStore } from "../research/sweep_store.ts";
-import { RUNS_PER_WORKER, SweepWorkers } from "../research/sweep_workers.ts";
+import { SweepWorkers } from "../research/sweep_workers.ts";
 import type { ExecutedRun } from "../research/sweep_executor.ts";
 import type { JobQueue, TakenJob } from "./job_queue.ts";
 import type { QueuedSweep, QueuedSweeps } from "./queued_sweeps.ts";
@@ -92,6 +96,9 @@ export type QueueWorkerSummary = {
   readonly runMs: number;
 };
 
+/** Jobs a worker holds at most per thread (running, or waiting for their thread). */
+export const JOBS_PER_THREAD = 4;
+
 /** A run's check failed: the job is refused and the worker stops. */
 class Refusal extends InputError {}
 
@@ -113,6 +120,8 @@ class _Worker {
   readonly #held = new Map<string, { job: TakenJob; done: Promise<void> }>();
   readonly #ranSweeps = new Set<string>();
   #pool: Promise<SweepWorkers> | undefined;
+  readonly #finished: TakenJob[] = [];
+  #flushing: Promise<void> | undefined;
   #taken = 0;
   #stored = 0;
   #already = 0;
@@ -137,7 +146,7 @@ class _Worker {
         `Cannot start the worker as threads must be >= 1: current value is ${threads}`,
       );
     }
-    const capacity = threads * RUNS_PER_WORKER;
+    const capacity = threads * JOBS_PER_THREAD;
     const poll = (this.#o.pollSeconds ?? 1) * 1000;
     const idle = this.#o.idleExitSeconds;
     const stopped = new Promise<void>((resolve) => {
@@ -149,11 +158,12 @@ class _Worker {
     let lastActive = performance.now();
     try {
       while (true) {
+        const free = capacity - this.#held.size;
         const room = Math.min(
-          capacity - this.#held.size,
+          free,
           this.#o.maxJobs === undefined ? Infinity : this.#o.maxJobs - this.#taken,
         );
-        if (!this.#stopping && room > 0) {
+        if (!this.#stopping && room > 0 && free >= capacity / 2) {
           const jobs = await this.#timed(() => this.#s.queue.take(room)).catch((e) =>
             this.#stop(e)
           );
@@ -246,7 +256,25 @@ class _Worker {
     if (await this.#s.store.put(parsed.sweep, record)) this.#stored++;
     else this.#already++;
     this.#ranSweeps.add(parsed.sweep);
-    await this.#timed(() => this.#s.queue.complete(job));
+    await this.#complete(job);
+  }
+
+  /** Marks `job` done, with the others that finish while the call before runs. */
+  #complete(job: TakenJob): Promise<void> {
+    this.#finished.push(job);
+    return this.#flush();
+  }
+
+  #flush(): Promise<void> {
+    if (this.#flushing) {
+      return this.#flushing.then(() => this.#finished.length > 0 ? this.#flush() : undefined);
+    }
+    const batch = this.#finished.splice(0);
+    if (batch.length === 0) return Promise.resolve();
+    const flushing = this.#timed(() => this.#s.queue.complete(batch)).then(() => {})
+      .finally(() => this.#flushing = undefined);
+    this.#flushing = flushing;
+    return flushing;
   }
 
   /** The run's config and prices, once every check passed; a {@link Refusal} otherwise. */
