@@ -6,6 +6,11 @@
  * `report.html` beside the store in `results/sweeps/<name>/`. Killed and
  * started again, it runs only the runs that are missing.
  *
+ * With `--queue` it validates and plans the same way, then enqueues the
+ * missing runs for `deno task worker` and returns; `--status NAME` shows a
+ * queued sweep's progress and, with `--report`, ends it as above
+ * (lib/queue/queue_commands.ts).
+ *
  * @module
  */
 import { join } from "node:path";
