@@ -6,6 +6,11 @@
  * `report.html` beside the store in `results/sweeps/<name>/`. Killed and
  * started again, it runs only the runs that are missing.
  *
+ * With `--queue` it validates and plans the same way, then enqueues the
+ * missing runs for `deno task worker` and returns; `--status NAME` shows a
+ * queued sweep's progress and, with `--report`, ends it as above
+ * (lib/queue/queue_commands.ts).
+ *
  * @module
  */
 import { join } from "node:path";
@@ -17,13 +22,10 @@ import { loadConfig } from "../lib/config/load_config.ts";
 import { InputError } from "../lib/errors.ts";
 import { gridLayers, readGridFile } from "../lib/research/grid_file.ts";
 import { gridParameters } from "../lib/research/grid_space.ts";
-import { rankedTableLines, topRuns, writeRankedJson } from "../lib/research/ranked_runs.ts";
 import { prepareSweep, runSweep, sweepDefinition } from "../lib/research/run_sweep.ts";
 import { openSweepStore } from "../lib/research/open_sweep_store.ts";
 import { sweepSettings } from "../lib/research/sweep_settings.ts";
-import { sweepReportData } from "../lib/research/sweep_report_data.ts";
-import { sweepPage } from "../lib/research/sweep_page.ts";
-import { writeFilesAtomically } from "../lib/run/write_results.ts";
+import { writeSweepOutputs } from "../lib/research/sweep_outputs.ts";
 
 const EXTRA = {
   config: { type: "string" },
@@ -37,6 +39,12 @@ const EXTRA = {
   postgres: { type: "boolean" },
   schema: { type: "string" },
   json: { type: "boolean" },
+  queue: { type: "boolean" },
+  status: { type: "string" },
+  report: { type: "boolean" },
+  expire: { type: "string" },
+  heartbeat: { type: "string" },
+  retries: { type: "string" },
   help: { type: "string" },
 } as const;
 
@@ -58,6 +66,11 @@ table and writes ranked.json and report.html there. Started again, it runs only 
   --postgres        store runs in PostgreSQL (DATABASE_URL or DB_*) instead of the SQLite file
   --schema NAME     the PostgreSQL schema of the store (default sweep)
   --json            print the ranked runs as JSON instead of the table
+  --queue           validate and plan, then enqueue the missing runs for \`deno task worker\` (PostgreSQL)
+                    and return; --expire S (default 3600), --heartbeat S (default 30, 0 none), --retries N
+                    (default 2) set each job's timeouts and retries
+  --status NAME     a queued sweep's progress (--json too); with --report, once it is complete, its
+                    ranked table, ranked.json and report.html, as a local sweep ends
   --help[=TIER]     this help and the config flags of a tier (basic, intermediate, advanced, expert)`;
 
 await runScript(async () => {
@@ -67,6 +80,10 @@ await runScript(async () => {
     return;
   }
   const early = parseConfigFlags(Deno.args, EXTRA);
+  if (early.extra.status !== undefined) {
+    const { sweepStatusCommand } = await import("../lib/queue/queue_commands.ts");
+    return await sweepStatusCommand(Deno.args, EXTRA);
+  }
   const gridPath = early.extra.grid;
   if (typeof gridPath !== "string") {
     throw new InputError(
@@ -88,6 +105,10 @@ await runScript(async () => {
     random: settings.random,
     metric: settings.metric,
   });
+  if (loaded.extra.queue) {
+    const { enqueueCommand } = await import("../lib/queue/queue_commands.ts");
+    return await enqueueCommand(prepared, settings, loaded.extra);
+  }
   const folder = join(prepared.plan.base.output.dir, "sweeps", settings.name);
   const { store, close } = await openSweepStore(settings, folder);
   try {
@@ -116,31 +137,11 @@ await runScript(async () => {
     } finally {
       progress.bar.stop();
     }
-    const definition = sweepDefinition(prepared, settings.name);
-    await Deno.mkdir(folder, { recursive: true });
-    const count = await writeRankedJson(
-      join(folder, "ranked.json"),
-      store,
-      settings.name,
-      settings.metric,
-    );
-    const data = await sweepReportData(store, definition, settings.metric);
-    const [page] = await writeFilesAtomically(folder, { "report.html": sweepPage(data) });
-    if (loaded.extra.json) {
-      console.log(await Deno.readTextFile(join(folder, "ranked.json")));
-      return;
-    }
-    const top = await topRuns(store, settings.name, settings.metric, settings.top);
-    const lines = rankedTableLines(
-      top,
-      prepared.plan.parameters.map((p) => p.path),
-      settings.metric,
-    );
-    for (const line of lines) console.log(line);
-    console.log(
-      `\n${count} runs ranked by ${settings.metric}: ${join(folder, "ranked.json")}, ${page}` +
-        (store.kind === "sqlite" ? `, ${store.location}` : ` (runs in ${store.location})`),
-    );
+    await writeSweepOutputs(store, sweepDefinition(prepared, settings.name), folder, {
+      metric: settings.metric,
+      top: settings.top,
+      json: loaded.extra.json === true,
+    });
   } finally {
     await close();
   }

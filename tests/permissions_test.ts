@@ -144,8 +144,21 @@ Deno.test("the backtest writes only results/, reaches no network but the databas
   ]);
 });
 
-Deno.test("the sweep has the backtest's permissions: writes only results/, no network but the database port", async () => {
-  assert.deepEqual(sets.sweep, sets.backtest);
+/** What the job queue's driver (npm pg, under pg-boss) reads for options it is not given. */
+const PG_DRIVER_ENV = [
+  "PGBINARY",
+  "PGCLIENT_ENCODING",
+  "PGOPTIONS",
+  "PGREPLICATION",
+  "PGSSLMODE",
+  "PGSSLNEGOTIATION",
+];
+
+Deno.test("the sweep has the backtest's permissions (and reads the queue driver's variables): writes only results/, no network but the database port", async () => {
+  assert.deepEqual(sets.sweep, {
+    ...sets.backtest,
+    env: [...(sets.backtest?.env as string[]), ...PG_DRIVER_ENV],
+  });
   await expectUnder("sweep", [
     ...NET_OTHER.map(denied),
     denied(TMP_WRITE),
@@ -166,6 +179,29 @@ Deno.test("the walk-forward has the sweep's permissions: writes only results/, n
     denied({ kind: "env", target: "HOME" }),
     denied({ kind: "run", target: "true" }),
     granted({ kind: "query", name: "write", target: "./results/walkforward/x/result.json" }),
+    granted({ kind: "query", name: "net", target: "127.0.0.1:5432" }),
+  ]);
+});
+
+Deno.test("the worker reads the project, writes nothing, reaches only the database port", async () => {
+  assert.deepEqual(sets.worker?.read, ["."]);
+  assert.equal(sets.worker?.write, undefined);
+  assert.deepEqual(sets.worker?.net, ["127.0.0.1:5432", "localhost:5432"]);
+  assert.ok(PG_DRIVER_ENV.every((v) => (sets.worker?.env as string[]).includes(v)));
+  assert.ok(
+    !(sets.worker?.env as string[]).includes("ENGINE_*"),
+    "a job's config comes with the job",
+  );
+  await expectUnder("worker", [
+    ...NET_OTHER.map(denied),
+    denied(TMP_WRITE),
+    denied(REPO_WRITE),
+    denied({ kind: "write", target: "./results/permission-probe.txt" }),
+    denied({ kind: "env", target: "HOME" }),
+    denied({ kind: "env", target: "ENGINE_RUN_CASH" }),
+    denied({ kind: "run", target: "true" }),
+    granted({ kind: "query", name: "read", target: "./data/prices.db" }),
+    granted({ kind: "query", name: "env", target: "PGSSLMODE" }),
     granted({ kind: "query", name: "net", target: "127.0.0.1:5432" }),
   ]);
 });
