@@ -71,7 +71,11 @@ Deno.test("a plan killed with SIGKILL leaves the ledger as it was; resumed, the 
       await child.stdout.cancel();
       await child.stderr.cancel();
       const now = await contents(places, "k");
-      if (status.signal === "SIGKILL") {
+      if (status.signal === "SIGKILL" && now.days.at(-1)?.date === END) {
+        // Killed after its commit (writing the report, closing files): the whole plan is there,
+        // and what follows checks it against one backtest.
+        break;
+      } else if (status.signal === "SIGKILL") {
         assert.equal(
           JSON.stringify(now),
           before,
