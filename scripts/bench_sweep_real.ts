@@ -1,7 +1,7 @@
 /**
  * Benchmark of a sweep at scale (issue 10, part 5): the regime-aware strategy
- * on the 49 real tickers of `../shared/data/market` (beside the project, not
- * part of it) over the 18 years 2002-12-11 to 2020-12-11, a random 1,000 of
+ * on the real tickers of `../shared/data/market` (beside the project, not
+ * part of it) over the last 18 years of the data, a random 1,000 of
  * the same 3,375 sizing and protection combinations as scripts/bench_sweep.ts,
  * every run stored in a SQLite sweep store, on worker threads. The issue
  * quotes backtrader at about two hours on one core for such a grid.
@@ -29,27 +29,35 @@ import { benchOnce, type SweepBench } from "./bench_sweep.ts";
 
 const MARKET = new URL("../../shared/data/market", import.meta.url).pathname;
 const STORE = "results/bench/real-market.db";
-/** 18 years, to the data's last day. */
-const SPAN = { start: "2002-12-11", end: "2020-12-11" } as const;
+/** The years swept, back from the data's last day. */
+const YEARS = 18;
 
 const USAGE =
   `Usage: deno run -P=bench scripts/bench_sweep_real.ts [--runs N] [--workers N] [--json]
 
-Ingests the 49 tickers of ../shared/data/market into ${STORE}, then sweeps the
-regime-aware strategy over ${SPAN.start} to ${SPAN.end} on a random N (default 1,000) of the
-3,375 sizing and protection combinations of bench_sweep.ts. Skips where ../shared is absent.
+Ingests the tickers of ../shared/data/market into ${STORE}, then sweeps the regime-aware
+strategy over the last ${YEARS} years of the data on a random N (default 1,000) of the 3,375
+sizing and protection combinations of bench_sweep.ts. Skips where ../shared is absent.
 
   --runs N        runs (default 1000)
   --workers N     worker threads (default: one per core)
   --json          one JSON object instead of the lines
   --help, -h      this help`;
 
-/** The base config of the sweep: the ingested store over the 18 years. */
-const LAYERS: ConfigLayer[] = [{
-  kind: "file",
-  name: "bench-real",
-  values: { data: { source: "store", store: STORE }, run: { ...SPAN } },
-}];
+/** The span swept: the last {@link YEARS} years to the latest day of any ingested series. */
+function spanOf(series: readonly { readonly last: string }[]): { start: string; end: string } {
+  const end = series.map((s) => s.last.slice(0, 10)).reduce((a, b) => (a > b ? a : b));
+  return { start: `${Number(end.slice(0, 4)) - YEARS}${end.slice(4)}`, end };
+}
+
+/** The base config of the sweep: the ingested store over the span. */
+function layersOf(span: { start: string; end: string }): ConfigLayer[] {
+  return [{
+    kind: "file",
+    name: "bench-real",
+    values: { data: { source: "store", store: STORE }, run: { ...span } },
+  }];
+}
 
 if (import.meta.main) {
   await runScript(async () => {
@@ -58,6 +66,8 @@ if (import.meta.main) {
       workers: { type: "string" },
       json: { type: "boolean" },
       child: { type: "boolean" },
+      start: { type: "string" },
+      end: { type: "string" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -73,7 +83,8 @@ if (import.meta.main) {
       throw new InputError(`--workers: a whole number >= 0, got ${values.workers}`);
     }
     if (values.child) {
-      console.log(JSON.stringify(await benchOnce(runs, workers, true, LAYERS)));
+      const span = { start: String(values.start), end: String(values.end) };
+      console.log(JSON.stringify(await benchOnce(runs, workers, true, layersOf(span))));
       return;
     }
     if (!await Deno.stat(MARKET).then(() => true, () => false)) {
@@ -85,6 +96,7 @@ if (import.meta.main) {
     const t0 = performance.now();
     const report = await ingest({ source: "csv", path: MARKET, storePath: STORE });
     const ingestSeconds = (performance.now() - t0) / 1000;
+    const span = spanOf(report.series);
     const out = await new Deno.Command(Deno.execPath(), {
       args: [
         "run",
@@ -95,6 +107,10 @@ if (import.meta.main) {
         String(runs),
         "--workers",
         String(workers),
+        "--start",
+        span.start,
+        "--end",
+        span.end,
       ],
       stdout: "piped",
       stderr: "inherit",
@@ -103,7 +119,7 @@ if (import.meta.main) {
     const bench: SweepBench = JSON.parse(new TextDecoder().decode(out.stdout));
     const summary = {
       tickers: report.series.length,
-      ...SPAN,
+      ...span,
       store: join(STORE),
       ingestSeconds,
       ...bench,
@@ -113,7 +129,7 @@ if (import.meta.main) {
       return;
     }
     console.log(
-      `sweep of the regime-aware strategy on ${summary.tickers} real tickers, ${SPAN.start} to ${SPAN.end}, ${workers} workers, load ${
+      `sweep of the regime-aware strategy on ${summary.tickers} real tickers, ${span.start} to ${span.end}, ${workers} workers, load ${
         Deno.loadavg()[0]?.toFixed(1)
       }:`,
     );
