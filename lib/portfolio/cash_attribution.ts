@@ -35,9 +35,10 @@
  * @see docs/research.md#why-it-sits-in-cash (the figures on real prices)
  * @module
  */
+import { type CashFunnel, cashFunnel, scoredCandidates } from "./cash_funnel.ts";
 import type { SizingCandidate, SizingInput } from "./proposal.ts";
 import { shapleyValues } from "./shapley.ts";
-import { proposedExposure, proposeWeights, riskCap } from "./sizing.ts";
+import { proposedExposure, riskCap } from "./sizing.ts";
 import {
   type ResolvedSizingOptions,
   resolveSizingOptions,
@@ -46,7 +47,6 @@ import {
 import {
   buildUniverse,
   type TickerScan,
-  trendProblem,
   type UniverseOptions,
   type UniverseResult,
 } from "./universe.ts";
@@ -84,21 +84,7 @@ export type ProposalCashInput = {
   readonly bucketsOf?: (ticker: string) => readonly string[];
 };
 
-/** How many assets each step kept or turned away on one rebalance (held assets bypass the universe filters). */
-export type CashFunnel = {
-  readonly scanned: number;
-  readonly held: number;
-  readonly unbucketed: number;
-  readonly inactiveBuckets: number;
-  readonly notTrending: number;
-  readonly lowConfidence: number;
-  readonly trendingDown: number;
-  readonly universeFull: number;
-  readonly universe: number;
-  readonly belowMinScore: number;
-  readonly bucketFull: number;
-  readonly selected: number;
-};
+export type { CashFunnel } from "./cash_funnel.ts";
 
 /** The proposal's un-invested weight, split (see the module doc). */
 export type ProposalCash = {
@@ -190,7 +176,7 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
     let pool = pools.get(key);
     if (pool === undefined) {
       const floor = (mask & BIT.minScore) !== 0 ? 0 : sizing.minScore;
-      const candidates = _candidates(universeOf(mask), scores, bucketsOf, volatilities)
+      const candidates = scoredCandidates(universeOf(mask), scores, bucketsOf, volatilities)
         .filter((c) => c.score >= floor);
       const tickers = candidates.map((c) => c.ticker).join(",");
       pool = poolIds.get(tickers);
@@ -239,7 +225,7 @@ export function attributeProposalCash(input: ProposalCashInput): ProposalCash {
       number
     >,
     positionCap: sizing.target - unfiltered,
-    funnel: _funnel(input, universeOf(0), scores, bucketsOf, sizing.minScore, volatilities),
+    funnel: cashFunnel(input, universeOf(0), scores, bucketsOf, sizing.minScore, volatilities),
   };
 }
 
@@ -304,25 +290,6 @@ function _universe(
   });
 }
 
-/** The universe's members that have a score, as the sizing stage makes its candidates. */
-function _candidates(
-  universe: UniverseResult,
-  scores: ReadonlyMap<string, number | null>,
-  bucketsOf: (ticker: string) => readonly string[],
-  volatilities: ReadonlyMap<string, number | undefined>,
-): SizingCandidate[] {
-  return universe.tickers.flatMap((ticker) => {
-    const score = scores.get(ticker);
-    const volatility = volatilities.get(ticker);
-    return score === null || score === undefined ? [] : [{
-      ticker,
-      score,
-      buckets: bucketsOf(ticker),
-      ...(volatility === undefined ? {} : { volatility }),
-    }];
-  });
-}
-
 /**
  * The bucket-limit bits that may bind for these candidates: the position limit
  * when some bucket holds more candidates than it allows, the weight limit when
@@ -344,7 +311,6 @@ function _bindingLimits(candidates: readonly SizingCandidate[], sizing: Resolved
   return bits;
 }
 
-/** The bucket limits relaxed by `mask` (the minimum score is applied to the pool beforehand). */
 /**
  * The exposure of the sizing without bucket limits: stage 2 fills the target
  * if the caps allow (water-filling), else every asset sits at its cap and the
@@ -363,59 +329,12 @@ function _capsOnly(
   return Math.min(sizing.target, caps);
 }
 
+/** The bucket limits relaxed by `mask` (the minimum score is applied to the pool beforehand). */
 function _relaxedSizing(sizing: SizingOptions, mask: number): SizingOptions {
   return {
     ...sizing,
     ...((mask & BIT.bucketPositions) !== 0 ? { maxBucketPositions: Infinity } : {}),
     ...((mask & BIT.bucketWeight) !== 0 ? { maxBucketWeight: 1 } : {}),
-  };
-}
-
-function _funnel(
-  input: ProposalCashInput,
-  universe: UniverseResult,
-  scores: ReadonlyMap<string, number | null>,
-  bucketsOf: (ticker: string) => readonly string[],
-  minScore: number,
-  volatilities: ReadonlyMap<string, number | undefined>,
-): CashFunnel {
-  const held = new Set(input.held);
-  const active = new Set(input.activeBuckets);
-  const threshold = input.universe.trendingConfidence ?? 0.7;
-  const direction = input.universe.direction ?? "any";
-  let unbucketed = 0, inactive = 0, notTrending = 0, lowConfidence = 0, down = 0;
-  for (const scan of input.scanned) {
-    if (held.has(scan.ticker)) continue;
-    const buckets = bucketsOf(scan.ticker);
-    if (buckets.length === 0) unbucketed++;
-    else if (!buckets.some((b) => active.has(b))) inactive++;
-    else if (input.universe.admit !== "all") {
-      const problem = trendProblem(scan, threshold, direction)?.kind;
-      if (problem === "not_trending") notTrending++;
-      else if (problem === "low_confidence") lowConfidence++;
-      else if (problem === "trending_down") down++;
-    }
-  }
-  const universeFull = universe.excluded.filter((e) => e.reason.startsWith("universe full")).length;
-  const candidates = _candidates(universe, scores, bucketsOf, volatilities);
-  const below = candidates.filter((c) => c.score < minScore).length;
-  const proposal = proposeWeights({
-    candidates,
-    ...(input.coreAssets ? { coreAssets: input.coreAssets } : {}),
-  }, input.sizing);
-  return {
-    scanned: input.scanned.length,
-    held: held.size,
-    unbucketed,
-    inactiveBuckets: inactive,
-    notTrending,
-    lowConfidence,
-    trendingDown: down,
-    universeFull,
-    universe: universe.tickers.length,
-    belowMinScore: below,
-    bucketFull: proposal.dropped.length - below,
-    selected: proposal.selected.length,
   };
 }
 
