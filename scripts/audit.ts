@@ -16,9 +16,9 @@
  *
  * @module
  */
-import { join } from "node:path";
 import { parseFlags } from "../lib/cli/args.ts";
 import { LATEST_RUN_POINTER, latestRun } from "../lib/run/latest_run.ts";
+import { isWalkForwardFolder, latestAuditLog } from "../lib/run/latest_audit_log.ts";
 import { runScript } from "../lib/cli/run_script.ts";
 import { InputError } from "../lib/errors.ts";
 import {
@@ -103,18 +103,32 @@ async function _reader(
   if (values.postgres === true) {
     const url = databaseUrlFromEnv(env);
     if (url === null) throw new InputError("--postgres: neither DATABASE_URL nor DB_HOST is set");
+    await _noteWalkForward(options);
     return await openAuditReader({ kind: "postgres", url, schema });
   }
   let store = values.store;
   if (store === undefined) {
     const pointer = options.latest ?? LATEST_RUN_POINTER;
-    store = join(await latestRun(pointer), "audit.db");
+    store = await latestAuditLog(pointer);
     (options.note ?? console.error)(`audit: reading ${store} (the latest run, from ${pointer})`);
   }
   if (/^postgres(ql)?:\/\//.test(store)) {
     return await openAuditReader({ kind: "postgres", url: store, schema });
   }
   return await openAuditReader({ kind: "sqlite", path: store });
+}
+
+/**
+ * With `--postgres`: when the latest result is a walk-forward (which keeps no
+ * audit log), says so, since the run read is the store's latest instead.
+ */
+async function _noteWalkForward(options: AuditOptions): Promise<void> {
+  const pointer = options.latest ?? LATEST_RUN_POINTER;
+  const folder = await latestRun(pointer).catch(() => undefined);
+  if (folder === undefined || !(await isWalkForwardFolder(folder).catch(() => false))) return;
+  (options.note ?? console.error)(
+    `audit: the latest result, ${folder}, is a walk-forward, which keeps no audit log; reading the runs of the PostgreSQL store`,
+  );
 }
 
 /** Where notes go and where the latest run is named (tests give their own). */

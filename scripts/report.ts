@@ -15,6 +15,7 @@ import { parseFlags } from "../lib/cli/args.ts";
 import { runScript } from "../lib/cli/run_script.ts";
 import { accessProblem, InputError } from "../lib/errors.ts";
 import { LATEST_RUN_POINTER, latestRun } from "../lib/run/latest_run.ts";
+import { isWalkForwardFolder } from "../lib/run/latest_audit_log.ts";
 import { readRunResult } from "../lib/report/read_run_result.ts";
 import { writeReport } from "../lib/report/mod.ts";
 
@@ -23,7 +24,8 @@ const USAGE = `Usage: deno task report [RESULT.json|RUN_DIR] [--out FILE]
 Rebuilds the self-contained HTML report of a run from its result file
 (results/<run>/result.json, or the run's folder), offline. Without a path it
 reads the latest run: the folder named in results/latest, which every
-deno task backtest writes (the run read is named on stderr).
+deno task backtest (or deno task walkforward: its stitched out-of-sample run) writes
+(the run read is named on stderr).
 
 Options:
   --out FILE   where to write the report (default: report.html beside the result)
@@ -64,7 +66,10 @@ export async function main(
   let given = positionals[0];
   if (given === undefined) {
     given = await latestRun(latest);
-    console.error(`report: reading ${given} (the latest run, from ${latest})`);
+    const what = await isWalkForwardFolder(given)
+      ? "the latest result, a walk-forward's stitched out-of-sample run"
+      : "the latest run";
+    console.error(`report: reading ${given} (${what}, from ${latest})`);
   }
   const source = await _resultPath(given);
   const result = await readRunResult(source);

@@ -11,6 +11,12 @@
  * side by side, the deflated Sharpe ratios and PBO), `sweep.db` and `pieces/`.
  * Killed and started again, it runs only what is missing.
  *
+ * With `--queue` it validates and plans the same way, then enqueues the
+ * missing in-sample runs for `deno task worker` and returns; `--status NAME`
+ * shows their progress; the command run again with `--postgres` once they are
+ * stored runs the windows' winners and writes the outputs
+ * (lib/queue/queued_walk_forward.ts).
+ *
  * @module
  */
 import { join } from "node:path";
@@ -48,6 +54,11 @@ const EXTRA = {
   postgres: { type: "boolean" },
   schema: { type: "string" },
   json: { type: "boolean" },
+  queue: { type: "boolean" },
+  status: { type: "string" },
+  expire: { type: "string" },
+  heartbeat: { type: "string" },
+  retries: { type: "string" },
   help: { type: "string" },
 } as const;
 
@@ -74,6 +85,12 @@ Sharpe ratios, PBO). Started again, it runs only what is missing.
   --postgres        store the in-sample runs in PostgreSQL (DATABASE_URL or DB_*)
   --schema NAME     the PostgreSQL schema of the store (default sweep)
   --json            print walkforward.json instead of the table
+  --queue           validate and plan, then enqueue the missing in-sample runs for \`deno task worker\`
+                    (PostgreSQL) and return; --expire S (default 3600), --heartbeat S (default 30, 0
+                    none), --retries N (default 2) set each job's timeouts and retries. Once the workers
+                    have stored them, the same command with --postgres in place of --queue runs the
+                    windows' winners and writes the outputs (it says which runs are still queued)
+  --status NAME     a queued walk-forward's progress: its in-sample runs done, running, waiting (--json too)
   --help[=TIER]     this help and the config flags of a tier (basic, intermediate, advanced, expert)`;
 
 await runScript(async () => {
@@ -83,6 +100,10 @@ await runScript(async () => {
     return;
   }
   const early = parseConfigFlags(Deno.args, EXTRA);
+  if (early.extra.status !== undefined) {
+    const { walkForwardStatusCommand } = await import("../lib/queue/queued_walk_forward.ts");
+    return await walkForwardStatusCommand(Deno.args, EXTRA);
+  }
   const gridPath = early.extra.grid;
   if (typeof gridPath !== "string") {
     throw new InputError(
@@ -107,11 +128,19 @@ await runScript(async () => {
     test: settings.test,
     anchored: settings.anchored,
   });
+  if (loaded.extra.queue) {
+    const { enqueueWalkForwardCommand } = await import("../lib/queue/queued_walk_forward.ts");
+    return await enqueueWalkForwardCommand(prepared, settings, loaded.extra, Deno.args);
+  }
   const base = prepared.plan.grid.base;
   const folder = join(base.output.dir, "walkforward", settings.name);
   const { store, close } = await openSweepStore(settings, folder);
   let summary: WalkForwardSummary | undefined;
   try {
+    if (store.kind === "postgres") {
+      const { refuseWhileQueued } = await import("../lib/queue/queued_walk_forward.ts");
+      await refuseWhileQueued(prepared, settings, store);
+    }
     const progress = { bar: startProgress(0, "") };
     try {
       for await (

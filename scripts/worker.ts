@@ -1,6 +1,7 @@
 /**
  * `deno task worker`: runs queued sweep runs (`deno task sweep --grid FILE
- * --queue`) from the job queue in PostgreSQL, storing each in the PostgreSQL
+ * --queue`, or a walk-forward's in-sample runs: `deno task walkforward --grid
+ * FILE --queue`) from the job queue in PostgreSQL, storing each in the PostgreSQL
  * sweep store, until stopped: Ctrl-C or SIGTERM (the runs held finish and are
  * stored first), `--max-jobs N`, `--idle-exit SECONDS`, or `--once`. Start any
  * number, on any machine with the same code version and price store,
@@ -27,9 +28,10 @@ import { runQueueWorker } from "../lib/queue/queue_worker.ts";
 export const USAGE =
   `deno task worker [--schema NAME] [--threads N] [--once | --idle-exit SECONDS] [--max-jobs N] [--json]
 
-Takes the runs of queued sweeps (deno task sweep --grid FILE --queue) from the job queue in
-PostgreSQL, runs them on the prices of this checkout's price store, and stores each result in the
-PostgreSQL sweep store; runs until Ctrl-C or SIGTERM (the runs it holds finish first).
+Takes the runs of queued sweeps (deno task sweep --grid FILE --queue) and walk-forwards' in-sample
+runs (deno task walkforward --grid FILE --queue) from the job queue in PostgreSQL, runs them on
+the prices of this checkout's price store, and stores each result in the PostgreSQL sweep store;
+runs until Ctrl-C or SIGTERM (the runs it holds finish first).
 
   --schema NAME        the sweep store's schema (default sweep; the jobs are in NAME_queue)
   --threads N          runs at once in this process, on threads sharing the prices (default 1)

@@ -351,7 +351,7 @@ Deno.test({
   },
 });
 
-Deno.test("worker, --queue and --status with the database down or unset: one clear message, exit 2", async () => {
+Deno.test("worker, --queue and --status (of a sweep and a walk-forward) with the database down or unset: one clear message, exit 2", async () => {
   const port = closedPort();
   const down = { DATABASE_URL: `postgres://engine:secret@127.0.0.1:${port}/engine_test` };
   const net = `--allow-net=127.0.0.1:${port}`;
@@ -370,6 +370,16 @@ Deno.test("worker, --queue and --status with the database down or unset: one cle
       ["worker", "worker", ["--once"]],
       ["sweep", "sweep", ["--grid", "examples/sweep_grid.yaml", "--queue"]],
       ["sweep", "sweep", ["--status", "example"]],
+      ["walkforward", "walkforward", [
+        "--grid",
+        "examples/walkforward_grid.yaml",
+        "--train",
+        "2y",
+        "--test",
+        "1y",
+        "--queue",
+      ]],
+      ["walkforward", "walkforward", ["--status", "example-2y-1y"]],
     ] as const
   ) {
     const out = await run(set, script, [...args], down);

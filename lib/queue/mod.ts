@@ -1,8 +1,10 @@
 /**
- * The distributed side of research: a sweep's runs as jobs on a PostgreSQL
- * job queue (pg-boss), enqueued by `deno task sweep --queue`, run by any
+ * The distributed side of research: a sweep's runs (or a walk-forward's
+ * in-sample runs) as jobs on a PostgreSQL job queue (pg-boss), enqueued by
+ * `deno task sweep --queue` (`deno task walkforward --queue`), run by any
  * number of `deno task worker` processes on any machines sharing the
- * database, their progress read by `deno task sweep --status`.
+ * database, their progress read by `deno task sweep --status`
+ * (`deno task walkforward --status`).
  *
  * @example A run's job id is fixed by its store schema, sweep and config hash
  * ```ts
@@ -21,4 +23,13 @@ export * from "./enqueue_sweep.ts";
 export * from "./queue_worker.ts";
 export * from "./sweep_status.ts";
 export * from "./queue_settings.ts";
-export { enqueueCommand, queueConnection, sweepStatusCommand } from "./queue_commands.ts";
+export {
+  enqueueCommand,
+  enqueuedText,
+  queueConnection,
+  type QueueTarget,
+  schemaFlagOf,
+  sweepStatusCommand,
+  withJobQueue,
+} from "./queue_commands.ts";
+export * from "./queued_walk_forward.ts";

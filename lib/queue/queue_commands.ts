@@ -17,7 +17,7 @@ import { SWEEP_NAME } from "../research/sweep_name.ts";
 import { writeSweepOutputs } from "../research/sweep_outputs.ts";
 import { type SweepSettings, sweepSettings } from "../research/sweep_settings.ts";
 import { readEnv } from "../run/audit_target.ts";
-import { enqueueSweep } from "./enqueue_sweep.ts";
+import { type EnqueueCounts, enqueueSweep, type EnqueueTarget } from "./enqueue_sweep.ts";
 import { JobQueue } from "./job_queue.ts";
 import { QueuedSweeps } from "./queued_sweeps.ts";
 import { jobOptionsOf, type QueueFlags } from "./queue_settings.ts";
@@ -34,6 +34,35 @@ export function queueConnection(flag: string): DatabaseConnection {
   return connection;
 }
 
+/** The PostgreSQL sweep store of a schema, its queued sweeps and its job queue, open together. */
+export type QueueTarget = Omit<EnqueueTarget, "name">;
+
+/**
+ * Opens the store, the queued sweeps and the job queue of `schema` on the
+ * database the environment names (an {@link InputError} naming `flag` when it
+ * names none), runs `fn` with them and closes them.
+ */
+export async function withJobQueue<T>(
+  flag: string,
+  schema: string,
+  fn: (target: QueueTarget) => Promise<T>,
+): Promise<T> {
+  const connection = queueConnection(flag);
+  const db = openDatabase(connection);
+  try {
+    const store = await PostgresSweepStore.open(db, schema);
+    const sweeps = await QueuedSweeps.open(db, store.schema);
+    const queue = await JobQueue.open(connection, store.schema);
+    try {
+      return await fn({ store, sweeps, queue });
+    } finally {
+      await queue.close();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 /** `--queue`: stores the plan, enqueues the missing runs, prints what it did, returns. */
 export async function enqueueCommand(
   prepared: PreparedSweep,
@@ -41,43 +70,40 @@ export async function enqueueCommand(
   flags: QueueFlags,
 ): Promise<void> {
   const options = jobOptionsOf(flags);
-  const connection = queueConnection("--queue");
-  const db = openDatabase(connection);
-  try {
-    const store = await PostgresSweepStore.open(db, settings.schema);
-    const sweeps = await QueuedSweeps.open(db, store.schema);
-    const queue = await JobQueue.open(connection, store.schema);
-    try {
-      const counts = await enqueueSweep(
-        prepared,
-        { name: settings.name, store, sweeps, queue },
-        options,
-      );
-      if (flags.json === true) {
-        console.log(
-          JSON.stringify({ name: settings.name, schema: store.schema, ...counts, options }),
-        );
-        return;
-      }
+  await withJobQueue("--queue", settings.schema, async ({ store, sweeps, queue }) => {
+    const counts = await enqueueSweep(
+      prepared,
+      { name: settings.name, store, sweeps, queue },
+      options,
+    );
+    if (flags.json === true) {
       console.log(
-        `sweep ${settings.name}: ${counts.planned} runs planned, ${counts.stored} stored, ` +
-          `${counts.added} enqueued now, ${counts.queued} already queued` +
-          (counts.putBack > 0 ? `, ${counts.putBack} failed runs put back` : "") +
-          (counts.cancelled > 0
-            ? `, ${counts.cancelled} jobs of runs no longer planned cancelled`
-            : "") +
-          ` (${store.location}, jobs in ${queue.schema})`,
+        JSON.stringify({ name: settings.name, schema: store.schema, ...counts, options }),
       );
-      const schemaFlag = store.schema === "sweep" ? "" : ` --schema ${store.schema}`;
-      console.log(
-        `workers: deno task worker${schemaFlag}; progress: deno task sweep --status ${settings.name}${schemaFlag}`,
-      );
-    } finally {
-      await queue.close();
+      return;
     }
-  } finally {
-    await db.close();
-  }
+    console.log(
+      `sweep ${settings.name}: ${counts.planned} runs planned, ${
+        enqueuedText(counts)
+      } (${store.location}, jobs in ${queue.schema})`,
+    );
+    const schemaFlag = schemaFlagOf(store.schema);
+    console.log(
+      `workers: deno task worker${schemaFlag}; progress: deno task sweep --status ${settings.name}${schemaFlag}`,
+    );
+  });
+}
+
+/** What enqueuing did, after the runs planned: `0 stored, 9 enqueued now, 0 already queued...`. */
+export function enqueuedText(counts: EnqueueCounts): string {
+  return `${counts.stored} stored, ${counts.added} enqueued now, ${counts.queued} already queued` +
+    (counts.putBack > 0 ? `, ${counts.putBack} failed runs put back` : "") +
+    (counts.cancelled > 0 ? `, ${counts.cancelled} jobs of runs no longer planned cancelled` : "");
+}
+
+/** ` --schema NAME` for commands printed to the user, or nothing for the default schema. */
+export function schemaFlagOf(schema: string): string {
+  return schema === "sweep" ? "" : ` --schema ${schema}`;
 }
 
 /** `--status NAME [--json] [--report]`: a sweep's progress; its report once complete. */

@@ -41,12 +41,31 @@ export type SweepStatus = {
   readonly errors: readonly string[];
 };
 
-/** Reads a sweep's status; an {@link InputError} when the store holds no such sweep. */
+/**
+ * What a status is read of: sweeps (the default), or the in-sample sweeps of
+ * walk-forwards, stored under `walkforward.<name>`.
+ */
+export type StatusKind = {
+  /** What the user names (`sweep`, `walk-forward`), for messages. */
+  readonly noun: string;
+  /** What the store's sweep name adds before the user's name. */
+  readonly prefix: string;
+};
+
+/** The status of a sweep the user names as it is stored. */
+export const SWEEP_KIND: StatusKind = { noun: "sweep", prefix: "" };
+
+/**
+ * Reads a sweep's status (`name` as the user gives it: the store's sweep is
+ * `kind.prefix` + `name`); an {@link InputError} when the store holds no such sweep.
+ */
 export async function sweepStatus(
   db: Database,
   schema: string,
   name: string,
+  kind: StatusKind = SWEEP_KIND,
 ): Promise<SweepStatus> {
+  const sweep = kind.prefix + name;
   const s = checkSchemaName(schema);
   const q = queueSchemaOf(s);
   const sql = db.sql;
@@ -64,23 +83,24 @@ export async function sweepStatus(
       () => sql`SELECT name FROM ${sql(s)}.sweeps ORDER BY name`,
     )
     : [];
-  if (!known.some((r) => r.name === name)) {
-    const names = known.map((r) => String(r.name));
+  if (!known.some((r) => r.name === sweep)) {
+    const names = known.map((r) => String(r.name)).filter((n) => n.startsWith(kind.prefix))
+      .map((n) => n.slice(kind.prefix.length));
     throw new InputError(
-      `--status: no sweep named ${name} in schema ${s} of ${db.connection}` +
+      `--status: no ${kind.noun} named ${name} in schema ${s} of ${db.connection}` +
         (names.length > 0
-          ? ` (sweeps there: ${names.slice(0, 10).join(", ")})`
+          ? ` (${kind.noun}s there: ${names.slice(0, 10).join(", ")})`
           : " (it holds none)"),
     );
   }
   const [progress] = await guardQuery(db, "count the runs", () =>
     sql`SELECT
-      (SELECT count(*) FROM ${sql(s)}.sweep_plan WHERE sweep = ${name})::int AS planned,
+      (SELECT count(*) FROM ${sql(s)}.sweep_plan WHERE sweep = ${sweep})::int AS planned,
       (SELECT count(*) FROM ${sql(s)}.sweep_plan p JOIN ${sql(s)}.sweep_runs r
-        ON r.sweep = p.sweep AND r.config_hash = p.config_hash WHERE p.sweep = ${name})::int AS done,
+        ON r.sweep = p.sweep AND r.config_hash = p.config_hash WHERE p.sweep = ${sweep})::int AS done,
       (SELECT json_build_object('n', count(*), 'first', extract(epoch FROM min(finished_at)),
         'last', extract(epoch FROM max(finished_at))) FROM ${sql(s)}.sweep_runs
-        WHERE sweep = ${name} AND finished_at > now() - interval '5 minutes') AS recent`);
+        WHERE sweep = ${sweep} AND finished_at > now() - interval '5 minutes') AS recent`);
   const planned = Number(progress?.planned ?? 0), done = Number(progress?.done ?? 0);
   const jobs = { running: 0, waiting: 0, failed: 0, retried: 0, queued: 0 };
   let errors: string[] = [];
@@ -92,9 +112,9 @@ export async function sweepStatus(
       () =>
         sql`SELECT j.state::text AS state, count(*)::int AS n
         FROM ${sql(q)}.job j JOIN ${sql(s)}.sweep_plan p
-          ON p.sweep = ${name} AND p.config_hash = j.data->>'configHash'
+          ON p.sweep = ${sweep} AND p.config_hash = j.data->>'configHash'
         LEFT JOIN ${sql(s)}.sweep_runs r ON r.sweep = p.sweep AND r.config_hash = p.config_hash
-        WHERE j.name = ${RUNS_QUEUE} AND j.data->>'sweep' = ${name} AND r.config_hash IS NULL
+        WHERE j.name = ${RUNS_QUEUE} AND j.data->>'sweep' = ${sweep} AND r.config_hash IS NULL
         GROUP BY j.state`,
     );
     for (const row of rows) {
@@ -109,7 +129,7 @@ export async function sweepStatus(
       "count the retried jobs",
       () =>
         sql`SELECT count(*)::int AS n FROM ${sql(q)}.job WHERE name = ${RUNS_QUEUE}
-        AND data->>'sweep' = ${name} AND (retry_count > 0 OR state = 'retry')`,
+        AND data->>'sweep' = ${sweep} AND (retry_count > 0 OR state = 'retry')`,
     );
     jobs.retried = Number(retried?.n ?? 0);
     const failures = await guardQuery(
@@ -117,7 +137,7 @@ export async function sweepStatus(
       "read the failures",
       () =>
         sql`SELECT output->>'message' AS message FROM ${sql(q)}.job WHERE name = ${RUNS_QUEUE}
-        AND data->>'sweep' = ${name} AND output->>'message' IS NOT NULL
+        AND data->>'sweep' = ${sweep} AND output->>'message' IS NOT NULL
         AND state IN ('failed', 'retry') ORDER BY completed_on DESC NULLS LAST LIMIT 3`,
     );
     errors = failures.map((r) => String(r.message).split("\n")[0] as string);
@@ -143,8 +163,31 @@ export async function sweepStatus(
   };
 }
 
+/** How {@link statusLines} names what it reports on and the commands it suggests. */
+export type StatusWording = {
+  /** What the first line starts with (`sweep demo`). */
+  readonly title: string;
+  /** What the counted runs are (`runs`, `in-sample runs`). */
+  readonly runs: string;
+  /** The line once every run is stored. */
+  readonly complete: string;
+  /** The command that enqueues the missing runs again. */
+  readonly enqueue: string;
+};
+
+/** The wording of a sweep's status (`deno task sweep --status NAME`). */
+export function sweepWording(name: string): StatusWording {
+  return {
+    title: `sweep ${name}`,
+    runs: "runs",
+    complete:
+      `complete: deno task sweep --status ${name} --report writes its ranked table and page`,
+    enqueue: "deno task sweep --grid FILE --queue",
+  };
+}
+
 /**
- * The status as lines for a terminal.
+ * The status as lines for a terminal, worded for a sweep unless told otherwise.
  *
  * @example
  * ```ts
@@ -159,15 +202,16 @@ export async function sweepStatus(
  * assert.equal(lines[1], "2.00 runs/s lately, about 3 s left");
  * ```
  */
-export function statusLines(status: SweepStatus): string[] {
+export function statusLines(
+  status: SweepStatus,
+  wording: StatusWording = sweepWording(status.name),
+): string[] {
   const lines = [
-    `sweep ${status.name} (schema ${status.schema}): ${status.done} of ${status.planned} runs done, ` +
+    `${wording.title} (schema ${status.schema}): ${status.done} of ${status.planned} ${wording.runs} done, ` +
     `${status.running} running, ${status.waiting} waiting, ${status.failed} failed, ${status.retried} retried`,
   ];
   if (status.complete) {
-    lines.push(
-      `complete: deno task sweep --status ${status.name} --report writes its ranked table and page`,
-    );
+    lines.push(wording.complete);
   } else {
     lines.push(
       status.runsPerSecond === null
@@ -179,12 +223,12 @@ export function statusLines(status: SweepStatus): string[] {
   }
   if (status.notQueued > 0) {
     lines.push(
-      `${status.notQueued} planned runs are neither stored nor queued: enqueue again (deno task sweep --grid FILE --queue)`,
+      `${status.notQueued} planned runs are neither stored nor queued: enqueue again (${wording.enqueue})`,
     );
   }
   if (status.failed > 0) {
     lines.push(
-      `${status.failed} runs failed for good: enqueuing again puts them back (deno task sweep --grid FILE --queue)`,
+      `${status.failed} runs failed for good: enqueuing again puts them back (${wording.enqueue})`,
     );
   }
   for (const error of status.errors) lines.push(`latest failure: ${error}`);

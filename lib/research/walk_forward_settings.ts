@@ -24,6 +24,9 @@ export type WalkForwardSettings = Omit<SweepSettings, "metric" | "top"> & {
   readonly storeName: string;
 };
 
+/** What a walk-forward's in-sample sweep is named by in the store, before the walk-forward's name. */
+export const WALK_FORWARD_STORE_PREFIX = "walkforward.";
+
 /** Window lengths when the flags give none: the issue's three years in sample, one out. */
 export const DEFAULT_TRAIN = "3y";
 /** See {@link DEFAULT_TRAIN}. */
@@ -79,7 +82,7 @@ export function walkForwardSettings(
     train,
     test,
     anchored,
-    storeName: `walkforward.${name}`,
+    storeName: `${WALK_FORWARD_STORE_PREFIX}${name}`,
   };
 }
 
