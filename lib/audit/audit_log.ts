@@ -6,10 +6,17 @@
  * @module
  */
 import { asOfToMs, type EventRecord, type RecordContext, toRecord } from "./event_record.ts";
-import type { AuditEvent, CustomEvent, Metadata } from "./events.ts";
+import type { AuditEvent, CustomEvent, Metadata, OrderPlaced } from "./events.ts";
 import { EVENT_TYPES } from "./events.ts";
 import type { EventSink } from "./event_sink.ts";
 import { runIdOf, traceIdOf } from "./ids.ts";
+import {
+  type BrokerFill,
+  type BrokerOrder,
+  groupableFill,
+  groupableOrder,
+  OrderGroupBuilder,
+} from "./order_group.ts";
 
 /** How a run is identified and timed. */
 export type AuditLogOptions = {
@@ -95,6 +102,8 @@ export class AuditLog {
   #regime: string | null = null;
   #lastAsOfMs: number;
   readonly #orderSessions = new Map<number, Session>();
+  /** Order events waiting to go to the sink as one group (sinks with `recordGroup` only). */
+  readonly #group = new OrderGroupBuilder();
   /** The context of the event being recorded, refilled for each (one object, not one per event). */
   readonly #context: { -readonly [K in keyof RecordContext]: RecordContext[K] };
 
@@ -227,18 +236,77 @@ export class AuditLog {
     let session = this.#session;
     if (event.type === "OrderPlaced") this.#orderSessions.set(event.orderId, session);
     else if (event.type === "OrderFilled" || event.type === "OrderRejected") {
-      session = this.#orderSessions.get(event.orderId) ?? session;
-      this.#orderSessions.delete(event.orderId);
+      session = this.#placedIn(event.orderId);
     } else if (event.type === "RegimeDetected") this.#regime = event.regime;
     else if (event.type === "RegimeChanged") this.#regime = event.to;
-    const context = this.#context;
-    context.sessionSeq = session.seq;
-    context.traceId = session.traceId;
-    context.recordedAt = this.#clock();
-    context.regime = this.#regime;
-    const record = toRecord(event, context);
-    if (record.asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = record.asOfMs;
-    this.#sink.record(record);
+    this.#emit(event, session);
+  }
+
+  /**
+   * Records the broker's fills of day `asOf`, in order: the same
+   * `order_filled` events as recording each with {@link record}, each joining
+   * the session that placed its order. A sink with `recordGroup` receives them
+   * as groups without an event object each (see {@link OrderGroup}).
+   */
+  recordFills(asOf: string, fills: readonly BrokerFill[]): void {
+    if (fills.length === 0) return;
+    const asOfMs = this.#asOfMs(asOf);
+    const grouped = this.#sink.recordGroup !== undefined;
+    for (const f of fills) {
+      const session = this.#placedIn(f.orderId);
+      if (grouped && groupableFill(f)) {
+        if (!this.#group.takes("filled", session.seq, asOfMs, f.side, "")) {
+          this.#openGroup("filled", session, asOfMs, f.side, "");
+        }
+        this.#group.addFill(f);
+        continue;
+      }
+      this.#emit({
+        type: "OrderFilled",
+        asOf,
+        asset: f.ticker,
+        orderId: f.orderId,
+        side: f.side,
+        shares: f.size,
+        price: f.price,
+        commission: f.commission,
+      }, session);
+    }
+  }
+
+  /**
+   * Records the orders the broker took at the close of day `asOf`, in the open
+   * session: the same `order_placed` events as recording each with
+   * {@link record} (a price only where it is finite). A sink with
+   * `recordGroup` receives them as groups (see {@link OrderGroup}).
+   */
+  recordOrdersPlaced(asOf: string, orders: readonly BrokerOrder[]): void {
+    if (orders.length === 0) return;
+    const asOfMs = this.#asOfMs(asOf);
+    const grouped = this.#sink.recordGroup !== undefined;
+    const session = this.#session;
+    for (const o of orders) {
+      this.#orderSessions.set(o.orderId, session);
+      if (grouped && groupableOrder(o)) {
+        if (!this.#group.takes("placed", session.seq, asOfMs, o.side, o.type)) {
+          this.#openGroup("placed", session, asOfMs, o.side, o.type);
+        }
+        this.#group.addOrder(o);
+        continue;
+      }
+      const placed: { -readonly [K in keyof OrderPlaced]: OrderPlaced[K] } = {
+        type: "OrderPlaced",
+        asOf,
+        asset: o.ticker,
+        orderId: o.orderId,
+        side: o.side,
+        shares: o.size,
+        orderType: o.type,
+      };
+      if (Number.isFinite(o.price)) placed.price = o.price;
+      if (o.reason !== undefined) placed.reason = o.reason;
+      this.#emit(placed, session);
+    }
   }
 
   /** Records a custom event (category `custom` unless given), like the seed's `log_custom_event`. */
@@ -248,6 +316,7 @@ export class AuditLog {
 
   /** Writes buffered events. */
   flush(): Promise<void> {
+    this.#closeGroup();
     return this.#sink.flush();
   }
 
@@ -266,6 +335,56 @@ export class AuditLog {
     return this.#sink.flush();
   }
 
+  /** The session that placed order `orderId` (forgotten now), else the open one. */
+  #placedIn(orderId: number): Session {
+    const placedIn = this.#orderSessions.get(orderId);
+    if (placedIn === undefined) return this.#session;
+    this.#orderSessions.delete(orderId);
+    return placedIn;
+  }
+
+  #asOfMs(asOf: string): number {
+    const asOfMs = asOfToMs(asOf);
+    if (asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = asOfMs;
+    return asOfMs;
+  }
+
+  #openGroup(
+    kind: "filled" | "placed",
+    session: Session,
+    asOfMs: number,
+    side: "buy" | "sell",
+    orderType: string,
+  ): void {
+    this.#closeGroup();
+    this.#group.open(kind, {
+      runId: this.runId,
+      sessionSeq: session.seq,
+      traceId: session.traceId,
+      asOfMs,
+      recordedAt: this.#clock(),
+      regime: this.#regime,
+      side,
+    }, orderType);
+  }
+
+  #closeGroup(): void {
+    const group = this.#group.take();
+    if (group !== null) this.#sink.recordGroup?.(group);
+  }
+
+  #emit(event: AuditEvent, session: Session): void {
+    this.#closeGroup();
+    const context = this.#context;
+    context.sessionSeq = session.seq;
+    context.traceId = session.traceId;
+    context.recordedAt = this.#clock();
+    context.regime = this.#regime;
+    const record = toRecord(event, context);
+    if (record.asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = record.asOfMs;
+    this.#sink.record(record);
+  }
+
   #write(
     name: "RunStarted" | "RunFinished" | "RunFailed" | "SessionStarted",
     asOf: string | undefined,
@@ -273,6 +392,7 @@ export class AuditLog {
     reason: string | null,
     metadata: Metadata | null,
   ): void {
+    this.#closeGroup();
     const asOfMs = asOf === undefined ? this.#lastAsOfMs : asOfToMs(asOf);
     if (asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = asOfMs;
     const record: EventRecord = {

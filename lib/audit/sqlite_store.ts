@@ -2,9 +2,10 @@
  * The default event store: a SQLite file (WAL) written in batches, one
  * transaction per batch, with multi-row INSERTs into coded columns (see
  * {@link openSqliteStore} for the layout). Events are packed into columns as
- * they are recorded ({@link BatchPacker}). Several processes may write one
- * file: each batch takes the write lock (`BEGIN IMMEDIATE`, busy timeout), so
- * none loses an event.
+ * they are recorded ({@link BatchPacker}); groups of order events
+ * ({@link OrderGroup}) become one `event_groups` row each. Several processes
+ * may write one file: each batch takes the write lock (`BEGIN IMMEDIATE`, busy
+ * timeout), so none loses an event.
  *
  * @module
  */
@@ -14,11 +15,13 @@ import { BatchPacker, NUMBERS, type PackedBatch, textReader } from "./packed_bat
 import { attemptRunId, type EventSink, type RunClaim } from "./event_sink.ts";
 import { EVENT_TYPES } from "./events.ts";
 import { sessionIdOf } from "./ids.ts";
-import { openSqliteStore, POSTING_CHUNK } from "./sqlite_schema.ts";
+import { openSqliteStore, POSTING_CHUNK, type WriteOptions } from "./sqlite_schema.ts";
+import type { OrderGroup } from "./order_group.ts";
+import { groupItems } from "./group_items.ts";
 import { SqliteAuditReader } from "./sqlite_reader.ts";
 
 /** Options of {@link SqliteEventStore.open}. */
-export type SqliteEventStoreOptions = {
+export type SqliteEventStoreOptions = WriteOptions & {
   /** Events buffered before a batch is written; default 20,000. */
   readonly batchSize?: number;
 };
@@ -32,6 +35,22 @@ const PLACEHOLDERS = `(${Array(FIELDS).fill("?").join(",")})`;
 
 type Range = { first: number; last: number; count: number; minAsOf: number; maxAsOf: number };
 type RunEnd = { status: "finished" | "failed"; at: number; error: string | null };
+/** A group waiting to be written, after the first `at` events the packer holds. */
+type PendingGroup = {
+  readonly at: number;
+  readonly group: OrderGroup;
+  readonly json: string;
+  readonly tickers: readonly string[];
+};
+/** What one write transaction accumulates: the last id, id ranges and postings. */
+type WriteState = {
+  id: number;
+  readonly sessions: Map<number, Range>;
+  readonly runs: Map<number, Range>;
+  readonly ends: Map<number, RunEnd>;
+  chunk: Map<number, Range>;
+  inChunk: number;
+};
 
 /**
  * A SQLite event store that is an {@link EventSink}, and whose {@link reader}
@@ -64,6 +83,8 @@ export class SqliteEventStore implements EventSink {
   /** Batches packed elsewhere (a worker's sender) or taken from the packer, not yet written. */
   #pending: PackedBatch[] = [];
   #pendingCount = 0;
+  /** Order groups not yet written, in order, each placed among the packer's events. */
+  #groups: PendingGroup[] = [];
   readonly #names = new Map<string, number>();
   readonly #types = new Map<string, Map<string, number>>();
   readonly #runs = new Map<string, number>();
@@ -79,6 +100,7 @@ export class SqliteEventStore implements EventSink {
    */
   readonly #sql: {
     readonly maxId: StatementSync;
+    readonly group: StatementSync;
     readonly posting: StatementSync;
     readonly name: StatementSync;
     readonly type: StatementSync;
@@ -98,7 +120,14 @@ export class SqliteEventStore implements EventSink {
     );
     this.#insertOne = db.prepare(INSERT_HEAD + PLACEHOLDERS);
     this.#sql = {
-      maxId: db.prepare("SELECT coalesce(max(id), 0) AS id FROM events"),
+      maxId: db.prepare(
+        "SELECT max(coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT last_event " +
+          "FROM event_groups ORDER BY first_event DESC LIMIT 1), 0)) AS id",
+      ),
+      group: db.prepare(
+        "INSERT INTO event_groups (first_event, last_event, session, type, action, regime, " +
+          "order_type, as_of, recorded_at, layout, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
       posting: db.prepare(
         "INSERT OR REPLACE INTO postings (asset, max_as_of, first_event, last_event, min_as_of) VALUES (?, ?, ?, ?, ?)",
       ),
@@ -135,7 +164,7 @@ export class SqliteEventStore implements EventSink {
         `Cannot open the store as batchSize must be a positive integer: current value is ${batchSize}`,
       );
     }
-    return new SqliteEventStore(path, openSqliteStore(path, "write"), batchSize);
+    return new SqliteEventStore(path, openSqliteStore(path, "write", options), batchSize);
   }
 
   /** A reader of this store (sharing its connection, so it sees what is flushed). */
@@ -192,6 +221,18 @@ export class SqliteEventStore implements EventSink {
     if (this.#packer.count + this.#pendingCount >= this.#batchSize) this.flushSync();
   }
 
+  /**
+   * Buffers a group of order events (as one row of `event_groups`, written in
+   * order among the events recorded one at a time); a full buffer is written
+   * before this returns.
+   */
+  recordGroup(group: OrderGroup): void {
+    const { json, tickers } = groupItems(group);
+    this.#groups.push({ at: this.#packer.count, group, json, tickers });
+    this.#pendingCount += tickers.length;
+    if (this.#packer.count + this.#pendingCount >= this.#batchSize) this.flushSync();
+  }
+
   /** Buffers events packed by {@link BatchPacker} (a worker's sender packs them). */
   recordPacked(batch: PackedBatch): void {
     this.#pending.push(batch);
@@ -205,9 +246,11 @@ export class SqliteEventStore implements EventSink {
     const batches = packed > 0 ? [...this.#pending, this.#packer.peek()] : this.#pending;
     const count = this.#pendingCount + packed;
     if (count === 0) return 0;
-    this.#transaction(() => this.#write(batches));
+    const groups = this.#groups;
+    this.#transaction(() => this.#write(batches, packed > 0 ? batches.length - 1 : -1, groups));
     this.#packer.clear();
     this.#pending = [];
+    this.#groups = [];
     this.#pendingCount = 0;
     return count;
   }
@@ -250,18 +293,29 @@ export class SqliteEventStore implements EventSink {
     }
   }
 
-  #write(batches: readonly PackedBatch[]): void {
+  /**
+   * Writes the batches in order; `groups` go among the events of batch
+   * `packerAt` (the packer's), each after its first `at` events.
+   */
+  #write(
+    batches: readonly PackedBatch[],
+    packerAt: number,
+    groups: readonly PendingGroup[],
+  ): void {
     const maxRow = this.#sql.maxId.get();
-    let id = Number(maxRow?.id ?? 0);
-    const sessions = new Map<number, Range>();
-    const runs = new Map<number, Range>();
-    const ends = new Map<number, RunEnd>();
-    const postings = this.#sql.posting;
-    let chunk = new Map<number, Range>();
-    let inChunk = 0;
+    const state: WriteState = {
+      id: Number(maxRow?.id ?? 0),
+      sessions: new Map(),
+      runs: new Map(),
+      ends: new Map(),
+      chunk: new Map(),
+      inChunk: 0,
+    };
     const params = this.#params;
     let row = 0;
-    for (const batch of batches) {
+    let nextGroup = 0;
+    for (let b = 0; b < batches.length; b++) {
+      const batch = batches[b] as PackedBatch;
       const { numbers: a, names } = batch;
       const text = textReader(batch);
       const codes = new _BatchCodes(
@@ -270,8 +324,13 @@ export class SqliteEventStore implements EventSink {
         (eventType, category) => this.#type(eventType, category),
       );
       for (let i = 0; i < batch.count; i++) {
+        if (b === packerAt) {
+          while (nextGroup < groups.length && (groups[nextGroup] as PendingGroup).at === i) {
+            this.#writeGroup(groups[nextGroup++] as PendingGroup, state);
+          }
+        }
         const n = i * NUMBERS;
-        id += 1;
+        const id = ++state.id;
         const seq = a[n] as number, runId = names[a[n + 8] as number] as string;
         const asOfMs = a[n + 6] as number;
         const last = this.#last;
@@ -308,17 +367,12 @@ export class SqliteEventStore implements EventSink {
           this.#insertMany.run(...params);
           row = 0;
         }
-        _extend(sessions, session, id, asOfMs);
-        _extend(runs, run, id, asOfMs);
-        if (asset !== null) _extend(chunk, asset, id, asOfMs);
-        if (++inChunk === POSTING_CHUNK) {
-          for (const [key, r] of chunk) postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
-          chunk = new Map();
-          inChunk = 0;
-        }
+        _extend(state.sessions, session, id, asOfMs, 1);
+        _extend(state.runs, run, id, asOfMs, 1);
+        this.#posting(state, asset, id, asOfMs);
         const end = codes.runEnd(a[n + 10] as number, a[n + 11] as number);
         if (end !== null) {
-          ends.set(run, {
+          state.ends.set(run, {
             status: end,
             at: a[n + 7] as number,
             error: end === "failed" ? reason : null,
@@ -326,11 +380,61 @@ export class SqliteEventStore implements EventSink {
         }
       }
     }
-    for (const [key, r] of chunk) postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
+    while (nextGroup < groups.length) this.#writeGroup(groups[nextGroup++] as PendingGroup, state);
+    const postings = this.#sql.posting;
+    for (const [key, r] of state.chunk) {
+      postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
+    }
     for (let r = 0; r < row; r++) {
       this.#insertOne.run(...params.slice(r * FIELDS, (r + 1) * FIELDS));
     }
-    this.#updateRanges(sessions, runs, ends);
+    this.#updateRanges(state.sessions, state.runs, state.ends);
+  }
+
+  /** Writes a group as one row, its events taking the next ids. */
+  #writeGroup(pending: PendingGroup, state: WriteState): void {
+    const { group, tickers } = pending;
+    const run = this.#runKey(group.runId);
+    const session = this.#sessionKey(run, group.runId, group.sessionSeq, group.traceId, {
+      sessionSeq: group.sessionSeq,
+      eventType: "",
+      action: group.side,
+    }, group.asOfMs);
+    const first = state.id + 1;
+    const asOf = group.asOfMs;
+    const filled = group.kind === "filled";
+    const type = filled ? EVENT_TYPES.OrderFilled : EVENT_TYPES.OrderPlaced;
+    this.#sql.group.run(
+      first,
+      state.id + tickers.length,
+      session,
+      this.#type(type.eventType, type.category),
+      this.#name(group.side),
+      group.regime === null ? null : this.#name(group.regime),
+      filled ? null : this.#name(group.orderType),
+      asOf,
+      group.recordedAt,
+      filled ? "fill" : "order",
+      pending.json,
+    );
+    for (let k = 0; k < tickers.length; k++) {
+      this.#posting(state, this.#name(tickers[k] as string), ++state.id, asOf);
+    }
+    _extend(state.sessions, session, state.id, asOf, tickers.length, first);
+    _extend(state.runs, run, state.id, asOf, tickers.length, first);
+  }
+
+  /** Counts event `id` of `asset` (if any) in the current chunk's postings, writing them when full. */
+  #posting(state: WriteState, asset: number | null, id: number, asOf: number): void {
+    if (asset !== null) _extend(state.chunk, asset, id, asOf, 1);
+    if (++state.inChunk === POSTING_CHUNK) {
+      const postings = this.#sql.posting;
+      for (const [key, r] of state.chunk) {
+        postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
+      }
+      state.chunk = new Map();
+      state.inChunk = 0;
+    }
   }
 
   #updateRanges(
@@ -463,14 +567,22 @@ function _nullable(v: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-function _extend(ranges: Map<number, Range>, key: number, id: number, asOf: number): void {
+/** Extends the range of `key` by `count` events ending at id `last` (from `first`). */
+function _extend(
+  ranges: Map<number, Range>,
+  key: number,
+  last: number,
+  asOf: number,
+  count: number,
+  first = last,
+): void {
   const r = ranges.get(key);
   if (r === undefined) {
-    ranges.set(key, { first: id, last: id, count: 1, minAsOf: asOf, maxAsOf: asOf });
+    ranges.set(key, { first, last, count, minAsOf: asOf, maxAsOf: asOf });
     return;
   }
-  r.last = id;
-  r.count += 1;
+  r.last = last;
+  r.count += count;
   if (asOf < r.minAsOf) r.minAsOf = asOf;
   if (asOf > r.maxAsOf) r.maxAsOf = asOf;
 }

@@ -52,7 +52,9 @@ export async function openRunAudit(
     return await _start(store, `postgres schema ${target.schema}`, run, codeVersion);
   }
   await _freshFile(target.path);
-  return await _start(SqliteEventStore.open(target.path), target.path, run, codeVersion);
+  // The run's own file, replaced by every run of the same config and data: no syncs (see WriteOptions).
+  const store = SqliteEventStore.open(target.path, { durable: false });
+  return await _start(store, target.path, run, codeVersion);
 }
 
 async function _freshFile(path: string): Promise<void> {
