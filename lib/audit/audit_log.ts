@@ -17,6 +17,7 @@ import {
   groupableOrder,
   OrderGroupBuilder,
 } from "./order_group.ts";
+import { OrderSessions } from "./order_sessions.ts";
 
 /** How a run is identified and timed. */
 export type AuditLogOptions = {
@@ -101,7 +102,7 @@ export class AuditLog {
   #seq = 0;
   #regime: string | null = null;
   #lastAsOfMs: number;
-  readonly #orderSessions = new Map<number, Session>();
+  readonly #orderSessions = new OrderSessions();
   /** Order events waiting to go to the sink as one group (sinks with `recordGroup` only). */
   readonly #group = new OrderGroupBuilder();
   /** The context of the event being recorded, refilled for each (one object, not one per event). */
@@ -202,10 +203,7 @@ export class AuditLog {
    * accepts (default all the log has seen placed and not yet filled or rejected).
    */
   state(working: (orderId: number) => boolean = () => true): AuditLogState {
-    const orderSessions: [number, number][] = [];
-    for (const [orderId, session] of this.#orderSessions) {
-      if (working(orderId)) orderSessions.push([orderId, session.seq]);
-    }
+    const orderSessions = this.#orderSessions.entries().filter(([orderId]) => working(orderId));
     return { seq: this.#seq, regime: this.#regime, orderSessions };
   }
 
@@ -337,10 +335,7 @@ export class AuditLog {
 
   /** The session that placed order `orderId` (forgotten now), else the open one. */
   #placedIn(orderId: number): Session {
-    const placedIn = this.#orderSessions.get(orderId);
-    if (placedIn === undefined) return this.#session;
-    this.#orderSessions.delete(orderId);
-    return placedIn;
+    return this.#orderSessions.take(orderId) ?? this.#session;
   }
 
   #asOfMs(asOf: string): number {

@@ -8,7 +8,7 @@
  * no per-event secondary index; a `portfolio_events` view gives the seed's
  * column names and text values, so the seed's SQL runs unchanged. Timeline
  * lookups use `postings` (one row per asset per chunk of at most
- * {@link POSTING_CHUNK} consecutive events: asset, asOf range, id range) and
+ * {@link POSTING_CHUNK} consecutive rows: asset, asOf range, id range) and
  * session lookups use each session's id range. This keeps inserts at about the
  * speed of an unindexed table (a per-event index on (asset, asOf) costs over
  * half the write speed, measured here) while queries stay index-driven.
@@ -43,12 +43,15 @@ export const SCHEMA_VERSION = 2;
 export const APPLICATION_ID = 0x41554454;
 
 /**
- * Events per posting row (per asset); bounds the rows a timeline scans past its
- * asset. Design decision: 4,096, not 1,024: when every asset has events in
- * every chunk (an equal-weight rebalance of 500 assets places and fills an
- * order for each), postings were one row for every two events and their
- * inserts cost as much as the events'; at 4,096 they are one for eight, and a
- * timeline on 1,000,000 events still takes about 3 ms (event_store_bench.ts).
+ * Rows (events stored one a row, and groups) per posting row (per asset);
+ * bounds the rows a timeline scans past its asset. Design decision: 4,096,
+ * not 1,024: when every asset has events in every chunk (an equal-weight
+ * rebalance of 500 assets places and fills an order for each), postings were
+ * one row for every two events and their inserts cost as much as the events';
+ * at 4,096 they are one for eight, and a timeline on 1,000,000 events still
+ * takes about 3 ms (event_store_bench.ts). A group counts as one row (its
+ * events are read only when its day is in the timeline's window), so a run's
+ * order groups need a few postings per asset, not one per 4,096 events.
  */
 export const POSTING_CHUNK = 4096;
 

@@ -369,7 +369,8 @@ export class SqliteEventStore implements EventSink {
         }
         _extend(state.sessions, session, id, asOfMs, 1);
         _extend(state.runs, run, id, asOfMs, 1);
-        this.#posting(state, asset, id, asOfMs);
+        if (asset !== null) _extend(state.chunk, asset, id, asOfMs, 1);
+        this.#countRow(state);
         const end = codes.runEnd(a[n + 10] as number, a[n + 11] as number);
         if (end !== null) {
           state.ends.set(run, {
@@ -418,15 +419,15 @@ export class SqliteEventStore implements EventSink {
       pending.json,
     );
     for (let k = 0; k < tickers.length; k++) {
-      this.#posting(state, this.#name(tickers[k] as string), ++state.id, asOf);
+      _extend(state.chunk, this.#name(tickers[k] as string), ++state.id, asOf, 1);
     }
     _extend(state.sessions, session, state.id, asOf, tickers.length, first);
     _extend(state.runs, run, state.id, asOf, tickers.length, first);
+    this.#countRow(state);
   }
 
-  /** Counts event `id` of `asset` (if any) in the current chunk's postings, writing them when full. */
-  #posting(state: WriteState, asset: number | null, id: number, asOf: number): void {
-    if (asset !== null) _extend(state.chunk, asset, id, asOf, 1);
+  /** Counts a row (an event's or a group's) in the current chunk, writing its postings when full. */
+  #countRow(state: WriteState): void {
     if (++state.inChunk === POSTING_CHUNK) {
       const postings = this.#sql.posting;
       for (const [key, r] of state.chunk) {
