@@ -20,7 +20,9 @@ const _tuples: (string | number | null)[][] = [];
 const _outer: (string | number | null)[][] = [];
 
 /** The group's `items` JSON and its tickers, in order. */
-export function groupItems(group: OrderGroup): { readonly json: string; readonly tickers: string[] } {
+export function groupItems(
+  group: OrderGroup,
+): { readonly json: string; readonly tickers: string[] } {
   const tickers: string[] = [];
   _outer.length = 0;
   if (group.kind === "filled") {

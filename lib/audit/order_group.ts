@@ -65,7 +65,11 @@ export type OrderGroup =
   & OrderGroupContext
   & (
     | { readonly kind: "filled"; readonly fills: readonly BrokerFill[] }
-    | { readonly kind: "placed"; readonly orderType: string; readonly orders: readonly BrokerOrder[] }
+    | {
+      readonly kind: "placed";
+      readonly orderType: string;
+      readonly orders: readonly BrokerOrder[];
+    }
   );
 
 /** Whether a fill can go into a group: every number finite (else it is recorded on its own). */
@@ -101,7 +105,8 @@ export class OrderGroupBuilder {
   ): boolean {
     const c = this.#context;
     return c !== null && this.#kind === kind && c.sessionSeq === sessionSeq &&
-      c.asOfMs === asOfMs && c.side === side && (kind === "filled" || this.#orderType === orderType);
+      c.asOfMs === asOfMs && c.side === side &&
+      (kind === "filled" || this.#orderType === orderType);
   }
 
   /** Opens a group (the open one must have been taken). */

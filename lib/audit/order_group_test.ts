@@ -37,7 +37,9 @@ function recordDays(log: AuditLog, days: readonly Day[]): void {
   days.forEach((day, d) => {
     const asOf = new Date(Date.UTC(2024, 0, 2 + d)).toISOString().slice(0, 10);
     if (day.session) log.beginSession({ asOf });
-    if (day.regime !== null) log.record({ type: "RegimeDetected", asOf, regime: day.regime, confidence: 0.5 });
+    if (day.regime !== null) {
+      log.record({ type: "RegimeDetected", asOf, regime: day.regime, confidence: 0.5 });
+    }
     log.recordFills(asOf, day.fills);
     if (day.rejected) {
       log.record({
@@ -93,7 +95,9 @@ async function viewOf(
   days: readonly Day[],
   grouped: boolean,
   batchSize: number,
-): Promise<{ rows: readonly unknown[]; timeline: unknown; why: unknown; health: unknown; groups: number }> {
+): Promise<
+  { rows: readonly unknown[]; timeline: unknown; why: unknown; health: unknown; groups: number }
+> {
   const store = SqliteEventStore.open(":memory:", { batchSize });
   const log = await AuditLog.start(grouped ? store : new OneByOne(store), START);
   recordDays(log, days);
@@ -141,7 +145,15 @@ Deno.test("a day's fills and orders become one group per session, side and order
   ];
   const orders: BrokerOrder[] = [
     { orderId: 4, ticker: "AAA", side: "buy", size: 3, type: "market", price: NaN },
-    { orderId: 5, ticker: "BBB", side: "buy", size: 4, type: "limit", price: 19.5, reason: 'a "quote"' },
+    {
+      orderId: 5,
+      ticker: "BBB",
+      side: "buy",
+      size: 4,
+      type: "limit",
+      price: 19.5,
+      reason: 'a "quote"',
+    },
   ];
   const memory = new MemorySink();
   const store = SqliteEventStore.open(":memory:");
@@ -153,7 +165,8 @@ Deno.test("a day's fills and orders become one group per session, side and order
   const reader = store.reader();
   // Sells, buys, market orders, limit orders: four groups for five events.
   assert.deepEqual(
-    reader.sql("SELECT layout, first_event, last_event FROM event_groups ORDER BY first_event").rows,
+    reader.sql("SELECT layout, first_event, last_event FROM event_groups ORDER BY first_event")
+      .rows,
     [
       { layout: "fill", first_event: 3, last_event: 4 },
       { layout: "fill", first_event: 5, last_event: 5 },

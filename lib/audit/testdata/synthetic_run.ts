@@ -114,11 +114,18 @@ export function recordSyntheticSessions(log: AuditLog, options: SyntheticOptions
  * Records an equal-weight rebalance's order traffic: every `every` weekdays,
  * an order for each of `assets` tickers (half sells, then half buys), filled
  * at the next weekday; `rebalances` times, through the log's bulk methods (as
- * the backtest's observer does). Returns the rebalance dates.
+ * the backtest's observer does), each rebalance in a session of its own
+ * with `sessions`. Returns the rebalance dates.
  */
 export function recordSyntheticOrders(
   log: AuditLog,
-  options: { assets?: number; rebalances?: number; every?: number; start?: string } = {},
+  options: {
+    assets?: number;
+    rebalances?: number;
+    every?: number;
+    start?: string;
+    sessions?: boolean;
+  } = {},
 ): string[] {
   const assets = options.assets ?? 500, rebalances = options.rebalances ?? 10;
   const every = options.every ?? 21;
@@ -140,7 +147,9 @@ export function recordSyntheticOrders(
       type: "market",
       price: NaN,
     }));
+    if (options.sessions) log.beginSession({ asOf: placedOn });
     log.recordOrdersPlaced(placedOn, orders);
+    log.endSession();
     day++;
     const filledOn = weekday();
     log.recordFills(
