@@ -361,12 +361,13 @@ export function openSqliteStore(
     }
     _precheck(db, path);
     if (_tableCount(db) === 0) db.exec(`PRAGMA page_size = ${_PAGE_SIZE}`);
-    _enableWal(db);
+    // Before the switch to WAL, which syncs the file unless told otherwise.
     db.exec(
       `PRAGMA synchronous = ${
         options.durable === false ? "OFF" : "NORMAL"
       }; PRAGMA cache_size = -65536;`,
     );
+    _enableWal(db);
     db.exec("BEGIN IMMEDIATE");
     try {
       const version = _check(db, path);
