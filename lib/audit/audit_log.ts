@@ -245,6 +245,31 @@ export class AuditLog {
    * `order_filled` events as recording each with {@link record}, each joining
    * the session that placed its order. A sink with `recordGroup` receives them
    * as groups without an event object each (see {@link OrderGroup}).
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { AuditLog, SqliteEventStore } from "./mod.ts";
+   *
+   * const store = SqliteEventStore.open(":memory:");
+   * const log = await AuditLog.start(store, {
+   *   configHash: "c", dataHash: "d", codeVersion: "test", asOf: "2024-01-02",
+   * });
+   * log.recordFills("2024-01-03", [
+   *   { orderId: 1, ticker: "SPY", side: "buy", size: 10, price: 470.5, commission: 1 },
+   *   { orderId: 2, ticker: "TLT", side: "buy", size: 20, price: 95.25, commission: 1 },
+   * ]);
+   * await log.finish();
+   * const rows = store.reader().sql(
+   *   "SELECT asset, reason, metadata FROM portfolio_events WHERE event_type = 'order_filled' ORDER BY id",
+   * ).rows;
+   * assert.deepEqual(rows[1], {
+   *   asset: "TLT",
+   *   reason: "buy 20 @ 95.25",
+   *   metadata: '{"order_id":2,"shares":20,"price":95.25,"commission":1}',
+   * });
+   * await store.close();
+   * ```
    */
   recordFills(asOf: string, fills: readonly BrokerFill[]): void {
     if (fills.length === 0) return;
