@@ -105,7 +105,7 @@ export class SqliteAuditReader implements AuditReader {
       ${GROUP_JOINS_SQL}
       WHERE n.name = :asset AND g.as_of BETWEEN :from AND :to AND s.run = :run
         AND g.first_event + j.key BETWEEN max(p.first_event, :first) AND min(p.last_event, :last)
-        AND j.value ->> 0 = :asset
+        AND j.value ->> 0 = n.id
       ORDER BY as_of_ms, id`).all({
       asset,
       from,
@@ -133,7 +133,7 @@ export class SqliteAuditReader implements AuditReader {
       UNION ALL
       SELECT ${GROUP_COLUMNS_SQL} FROM event_groups g JOIN json_each(g.items) j ${GROUP_JOINS_SQL}
       WHERE g.first_event BETWEEN :first AND :last AND g.session = :session
-        AND j.value ->> 0 = :asset
+        AND j.value ->> 0 = (SELECT id FROM names WHERE name = :asset)
       ORDER BY id`);
     const chains = [];
     for (const s of sessions) {

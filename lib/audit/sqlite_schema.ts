@@ -16,7 +16,7 @@
  * Design decision (schema 2): the broker's order events (placed and filled,
  * the bulk of a large run's log) are stored a group to a row in
  * `event_groups`: consecutive events of one session, day, side and order
- * type, their own fields (ticker, order id, shares, price, commission,
+ * type, their own fields (asset code, order id, shares, price, commission,
  * reason) as a JSON array of arrays in `items`, the event ids
  * `first_event` to `last_event`. The view expands each group with `json_each`
  * and rebuilds the seed's columns; numbers are spliced in as the JSON text
@@ -85,15 +85,15 @@ export const EVENT_JOINS_SQL = `
 
 /**
  * Selects the view's columns for the events of groups `g`, one per element
- * `j` of `json_each(g.items)`: `[ticker, order_id, shares, price, commission]`
- * for a fill, `[ticker, order_id, shares]` for a placed order, with its price
- * and reason after where it has them. `->` gives a number's JSON text as it
- * was written, so the reason and metadata texts are those of an event stored
- * on its own.
+ * `j` of `json_each(g.items)`: `[asset, order_id, shares, price, commission]`
+ * for a fill, `[asset, order_id, shares]` for a placed order, with its price
+ * and reason after where it has them (`asset` a code of `names`). `->` gives
+ * a number's JSON text as it was written, so the reason and metadata texts
+ * are those of an event stored on its own.
  */
 export const GROUP_COLUMNS_SQL = `
   g.first_event + j.key AS id, t.event_type AS event_type, t.event_category AS event_category,
-  j.value ->> 0 AS asset, ac.name AS action,
+  a.name AS asset, ac.name AS action,
   CASE g.layout WHEN 'fill' THEN ac.name || ' ' || (j.value -> 2) || ' @ ' || (j.value -> 3)
     ELSE j.value ->> 4 END AS reason,
   NULL AS score_before, NULL AS score_after, NULL AS size_before, NULL AS size_after,
@@ -113,6 +113,7 @@ export const GROUP_JOINS_SQL = `
   JOIN event_types t ON t.code = g.type
   JOIN sessions s ON s.id = g.session
   JOIN runs r ON r.id = s.run
+  LEFT JOIN names a ON a.id = j.value ->> 0
   LEFT JOIN names ac ON ac.id = g.action
   LEFT JOIN names rg ON rg.id = g.regime
   LEFT JOIN names ot ON ot.id = g.order_type`;

@@ -40,7 +40,8 @@ type PendingGroup = {
   readonly at: number;
   readonly group: OrderGroup;
   readonly json: string;
-  readonly tickers: readonly string[];
+  /** The store's code of each event's ticker. */
+  readonly assets: Int32Array;
 };
 /** What one write transaction accumulates: the last id, id ranges and postings. */
 type WriteState = {
@@ -227,9 +228,14 @@ export class SqliteEventStore implements EventSink {
    * before this returns.
    */
   recordGroup(group: OrderGroup): void {
-    const { json, tickers } = groupItems(group);
-    this.#groups.push({ at: this.#packer.count, group, json, tickers });
-    this.#pendingCount += tickers.length;
+    const events = group.kind === "filled" ? group.fills : group.orders;
+    const assets = new Int32Array(events.length);
+    for (let i = 0; i < events.length; i++) {
+      assets[i] = this.#name((events[i] as (typeof events)[number]).ticker);
+    }
+    const json = groupItems(group, assets);
+    this.#groups.push({ at: this.#packer.count, group, json, assets });
+    this.#pendingCount += assets.length;
     if (this.#packer.count + this.#pendingCount >= this.#batchSize) this.flushSync();
   }
 
@@ -394,7 +400,7 @@ export class SqliteEventStore implements EventSink {
 
   /** Writes a group as one row, its events taking the next ids. */
   #writeGroup(pending: PendingGroup, state: WriteState): void {
-    const { group, tickers } = pending;
+    const { group, assets } = pending;
     const run = this.#runKey(group.runId);
     const session = this.#sessionKey(run, group.runId, group.sessionSeq, group.traceId, {
       sessionSeq: group.sessionSeq,
@@ -407,7 +413,7 @@ export class SqliteEventStore implements EventSink {
     const type = filled ? EVENT_TYPES.OrderFilled : EVENT_TYPES.OrderPlaced;
     this.#sql.group.run(
       first,
-      state.id + tickers.length,
+      state.id + assets.length,
       session,
       this.#type(type.eventType, type.category),
       this.#name(group.side),
@@ -418,11 +424,11 @@ export class SqliteEventStore implements EventSink {
       filled ? "fill" : "order",
       pending.json,
     );
-    for (let k = 0; k < tickers.length; k++) {
-      _extend(state.chunk, this.#name(tickers[k] as string), ++state.id, asOf, 1);
+    for (let k = 0; k < assets.length; k++) {
+      _extend(state.chunk, assets[k] as number, ++state.id, asOf, 1);
     }
-    _extend(state.sessions, session, state.id, asOf, tickers.length, first);
-    _extend(state.runs, run, state.id, asOf, tickers.length, first);
+    _extend(state.sessions, session, state.id, asOf, assets.length, first);
+    _extend(state.runs, run, state.id, asOf, assets.length, first);
     this.#countRow(state);
   }
 
