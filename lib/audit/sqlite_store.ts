@@ -18,6 +18,7 @@ import { sessionIdOf } from "./ids.ts";
 import { openSqliteStore, POSTING_CHUNK, type WriteOptions } from "./sqlite_schema.ts";
 import type { OrderGroup, OrderGroupContext } from "./order_group.ts";
 import { groupItems } from "./group_items.ts";
+import { PostingChunk } from "./posting_chunk.ts";
 import { SqliteAuditReader } from "./sqlite_reader.ts";
 
 /** Options of {@link SqliteEventStore.open}. */
@@ -70,7 +71,7 @@ type WriteState = {
   readonly sessions: Map<number, Range>;
   readonly runs: Map<number, Range>;
   readonly ends: Map<number, RunEnd>;
-  chunk: Map<number, Range>;
+  readonly chunk: PostingChunk;
   inChunk: number;
 };
 
@@ -111,6 +112,8 @@ export class SqliteEventStore implements EventSink {
   #groupText = 0;
   /** Order groups not yet written, in order, each placed among the packer's events. */
   #groups: PendingGroup[] = [];
+  /** The postings of the chunk being written (empty between batches). */
+  readonly #chunk = new PostingChunk();
   readonly #names = new Map<string, number>();
   readonly #types = new Map<string, Map<string, number>>();
   readonly #runs = new Map<string, number>();
@@ -352,6 +355,7 @@ export class SqliteEventStore implements EventSink {
       this.#types.clear();
       this.#sessions.clear();
       this.#last = { runId: "", seq: -1, run: 0, session: 0 };
+      this.#chunk.drain(() => {});
       throw error;
     }
   }
@@ -371,7 +375,7 @@ export class SqliteEventStore implements EventSink {
       sessions: new Map(),
       runs: new Map(),
       ends: new Map(),
-      chunk: new Map(),
+      chunk: this.#chunk,
       inChunk: 0,
     };
     const params = this.#params;
@@ -432,7 +436,7 @@ export class SqliteEventStore implements EventSink {
         }
         _extend(state.sessions, session, id, asOfMs, 1);
         _extend(state.runs, run, id, asOfMs, 1);
-        if (asset !== null) _extend(state.chunk, asset, id, asOfMs, 1);
+        if (asset !== null) state.chunk.add(asset, id, asOfMs);
         this.#countRow(state);
         const end = codes.runEnd(a[n + 10] as number, a[n + 11] as number);
         if (end !== null) {
@@ -445,10 +449,7 @@ export class SqliteEventStore implements EventSink {
       }
     }
     while (nextGroup < groups.length) this.#writeGroup(groups[nextGroup++] as PendingGroup, state);
-    const postings = this.#sql.posting;
-    for (const [key, r] of state.chunk) {
-      postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
-    }
+    this.#writePostings(state);
     for (let r = 0; r < row; r++) {
       this.#insertOne.run(...params.slice(r * FIELDS, (r + 1) * FIELDS));
     }
@@ -482,7 +483,7 @@ export class SqliteEventStore implements EventSink {
       pending.json,
     );
     for (let k = 0; k < assets.length; k++) {
-      _extend(state.chunk, assets[k] as number, ++state.id, asOf, 1);
+      state.chunk.add(assets[k] as number, ++state.id, asOf);
     }
     _extend(state.sessions, session, state.id, asOf, assets.length, first);
     _extend(state.runs, run, state.id, asOf, assets.length, first);
@@ -492,13 +493,16 @@ export class SqliteEventStore implements EventSink {
   /** Counts a row (an event's or a group's) in the current chunk, writing its postings when full. */
   #countRow(state: WriteState): void {
     if (++state.inChunk === POSTING_CHUNK) {
-      const postings = this.#sql.posting;
-      for (const [key, r] of state.chunk) {
-        postings.run(key, r.maxAsOf, r.first, r.last, r.minAsOf);
-      }
-      state.chunk = new Map();
+      this.#writePostings(state);
       state.inChunk = 0;
     }
+  }
+
+  #writePostings(state: WriteState): void {
+    const postings = this.#sql.posting;
+    state.chunk.drain((p) =>
+      postings.run(p.asset, p.maxAsOf, p.firstEvent, p.lastEvent, p.minAsOf)
+    );
   }
 
   #updateRanges(
