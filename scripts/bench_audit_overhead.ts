@@ -96,7 +96,7 @@ async function _eventCount(path: string): Promise<number> {
   const { DatabaseSync } = await import("node:sqlite");
   const db = new DatabaseSync(path, { readOnly: true });
   try {
-    return Number(db.prepare("SELECT count(*) AS n FROM events").get()?.n ?? 0);
+    return Number(db.prepare("SELECT count(*) AS n FROM portfolio_events").get()?.n ?? 0);
   } finally {
     db.close();
   }

@@ -55,11 +55,11 @@ function integrity(path: string): string {
   }
 }
 
-Deno.test("a writer killed with SIGKILL leaves a consistent store, its run incomplete, its committed events kept", async () => {
+async function killedWriter(mode: string[]): Promise<void> {
   const dir = await Deno.makeTempDir();
   const store = `${dir}/audit.db`;
   try {
-    const child = spawnWriter(store, ["forever"]);
+    const child = spawnWriter(store, ["forever", ...mode]);
     const lines = new Lines(child);
     const line = await lines.until((l) =>
       l.startsWith("committed ") && Number(l.split(" ")[1]) >= 2_000
@@ -77,13 +77,15 @@ Deno.test("a writer killed with SIGKILL leaves a consistent store, its run incom
       assert.equal(run?.status, "running");
       assert.equal(run?.complete, false);
       assert.equal(run?.finishedAt, null);
-      const stored = Number(reader.sql("SELECT count(*) AS n FROM events").rows[0]?.n);
+      const stored = Number(reader.sql("SELECT count(*) AS n FROM portfolio_events").rows[0]?.n);
       assert.ok(
         stored >= reported,
         `stored ${stored} events, the writer reported ${reported} committed`,
       );
       // The run's counters were committed with its events.
       assert.equal(run?.events, stored);
+      const groups = Number(reader.sql("SELECT count(*) AS n FROM event_groups").rows[0]?.n);
+      assert.equal(groups > 0, mode.includes("orders"));
       assert.equal(reader.health().runs.incomplete, 1);
       assert.ok(reader.sessions(1).every((s) => !s.complete));
     } finally {
@@ -92,6 +94,14 @@ Deno.test("a writer killed with SIGKILL leaves a consistent store, its run incom
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+}
+
+Deno.test("a writer killed with SIGKILL leaves a consistent store, its run incomplete, its committed events kept", async () => {
+  await killedWriter([]);
+});
+
+Deno.test("a run's own store (no syncs, order groups) killed with SIGKILL is as consistent", async () => {
+  await killedWriter(["orders"]);
 });
 
 Deno.test("two processes writing one store at once lose no event", async () => {

@@ -6,10 +6,18 @@
  * @module
  */
 import { asOfToMs, type EventRecord, type RecordContext, toRecord } from "./event_record.ts";
-import type { AuditEvent, CustomEvent, Metadata } from "./events.ts";
+import type { AuditEvent, CustomEvent, Metadata, OrderPlaced } from "./events.ts";
 import { EVENT_TYPES } from "./events.ts";
 import type { EventSink } from "./event_sink.ts";
 import { runIdOf, traceIdOf } from "./ids.ts";
+import {
+  type BrokerFill,
+  type BrokerOrder,
+  groupableFill,
+  groupableOrder,
+  OrderGroupBuilder,
+} from "./order_group.ts";
+import { OrderSessions } from "./order_sessions.ts";
 
 /** How a run is identified and timed. */
 export type AuditLogOptions = {
@@ -94,7 +102,9 @@ export class AuditLog {
   #seq = 0;
   #regime: string | null = null;
   #lastAsOfMs: number;
-  readonly #orderSessions = new Map<number, Session>();
+  readonly #orderSessions = new OrderSessions();
+  /** Order events waiting to go to the sink as one group (sinks with `recordGroup` only). */
+  readonly #group = new OrderGroupBuilder();
   /** The context of the event being recorded, refilled for each (one object, not one per event). */
   readonly #context: { -readonly [K in keyof RecordContext]: RecordContext[K] };
 
@@ -193,10 +203,7 @@ export class AuditLog {
    * accepts (default all the log has seen placed and not yet filled or rejected).
    */
   state(working: (orderId: number) => boolean = () => true): AuditLogState {
-    const orderSessions: [number, number][] = [];
-    for (const [orderId, session] of this.#orderSessions) {
-      if (working(orderId)) orderSessions.push([orderId, session.seq]);
-    }
+    const orderSessions = this.#orderSessions.entries().filter(([orderId]) => working(orderId));
     return { seq: this.#seq, regime: this.#regime, orderSessions };
   }
 
@@ -227,18 +234,102 @@ export class AuditLog {
     let session = this.#session;
     if (event.type === "OrderPlaced") this.#orderSessions.set(event.orderId, session);
     else if (event.type === "OrderFilled" || event.type === "OrderRejected") {
-      session = this.#orderSessions.get(event.orderId) ?? session;
-      this.#orderSessions.delete(event.orderId);
+      session = this.#placedIn(event.orderId);
     } else if (event.type === "RegimeDetected") this.#regime = event.regime;
     else if (event.type === "RegimeChanged") this.#regime = event.to;
-    const context = this.#context;
-    context.sessionSeq = session.seq;
-    context.traceId = session.traceId;
-    context.recordedAt = this.#clock();
-    context.regime = this.#regime;
-    const record = toRecord(event, context);
-    if (record.asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = record.asOfMs;
-    this.#sink.record(record);
+    this.#emit(event, session);
+  }
+
+  /**
+   * Records the broker's fills of day `asOf`, in order: the same
+   * `order_filled` events as recording each with {@link record}, each joining
+   * the session that placed its order. A sink with `recordGroup` receives them
+   * as groups without an event object each (see {@link OrderGroup}).
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { AuditLog, SqliteEventStore } from "./mod.ts";
+   *
+   * const store = SqliteEventStore.open(":memory:");
+   * const log = await AuditLog.start(store, {
+   *   configHash: "c", dataHash: "d", codeVersion: "test", asOf: "2024-01-02",
+   * });
+   * log.recordFills("2024-01-03", [
+   *   { orderId: 1, ticker: "SPY", side: "buy", size: 10, price: 470.5, commission: 1 },
+   *   { orderId: 2, ticker: "TLT", side: "buy", size: 20, price: 95.25, commission: 1 },
+   * ]);
+   * await log.finish();
+   * const rows = store.reader().sql(
+   *   "SELECT asset, reason, metadata FROM portfolio_events WHERE event_type = 'order_filled' ORDER BY id",
+   * ).rows;
+   * assert.deepEqual(rows[1], {
+   *   asset: "TLT",
+   *   reason: "buy 20 @ 95.25",
+   *   metadata: '{"order_id":2,"shares":20,"price":95.25,"commission":1}',
+   * });
+   * await store.close();
+   * ```
+   */
+  recordFills(asOf: string, fills: readonly BrokerFill[]): void {
+    if (fills.length === 0) return;
+    const asOfMs = this.#asOfMs(asOf);
+    const grouped = this.#sink.recordGroup !== undefined;
+    for (const f of fills) {
+      const session = this.#placedIn(f.orderId);
+      if (grouped && groupableFill(f)) {
+        if (!this.#group.takes("filled", session.seq, asOfMs, f.side, "")) {
+          this.#openGroup("filled", session, asOfMs, f.side, "");
+        }
+        this.#group.addFill(f);
+        continue;
+      }
+      this.#emit({
+        type: "OrderFilled",
+        asOf,
+        asset: f.ticker,
+        orderId: f.orderId,
+        side: f.side,
+        shares: f.size,
+        price: f.price,
+        commission: f.commission,
+      }, session);
+    }
+  }
+
+  /**
+   * Records the orders the broker took at the close of day `asOf`, in the open
+   * session: the same `order_placed` events as recording each with
+   * {@link record} (a price only where it is finite). A sink with
+   * `recordGroup` receives them as groups (see {@link OrderGroup}).
+   */
+  recordOrdersPlaced(asOf: string, orders: readonly BrokerOrder[]): void {
+    if (orders.length === 0) return;
+    const asOfMs = this.#asOfMs(asOf);
+    const grouped = this.#sink.recordGroup !== undefined;
+    const session = this.#session;
+    for (const o of orders) {
+      this.#orderSessions.set(o.orderId, session);
+      if (grouped && groupableOrder(o)) {
+        if (!this.#group.takes("placed", session.seq, asOfMs, o.side, o.type)) {
+          this.#openGroup("placed", session, asOfMs, o.side, o.type);
+        }
+        this.#group.addOrder(o);
+        continue;
+      }
+      const placed: { -readonly [K in keyof OrderPlaced]: OrderPlaced[K] } = {
+        type: "OrderPlaced",
+        asOf,
+        asset: o.ticker,
+        orderId: o.orderId,
+        side: o.side,
+        shares: o.size,
+        orderType: o.type,
+      };
+      if (Number.isFinite(o.price)) placed.price = o.price;
+      if (o.reason !== undefined) placed.reason = o.reason;
+      this.#emit(placed, session);
+    }
   }
 
   /** Records a custom event (category `custom` unless given), like the seed's `log_custom_event`. */
@@ -248,6 +339,7 @@ export class AuditLog {
 
   /** Writes buffered events. */
   flush(): Promise<void> {
+    this.#closeGroup();
     return this.#sink.flush();
   }
 
@@ -266,6 +358,53 @@ export class AuditLog {
     return this.#sink.flush();
   }
 
+  /** The session that placed order `orderId` (forgotten now), else the open one. */
+  #placedIn(orderId: number): Session {
+    return this.#orderSessions.take(orderId) ?? this.#session;
+  }
+
+  #asOfMs(asOf: string): number {
+    const asOfMs = asOfToMs(asOf);
+    if (asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = asOfMs;
+    return asOfMs;
+  }
+
+  #openGroup(
+    kind: "filled" | "placed",
+    session: Session,
+    asOfMs: number,
+    side: "buy" | "sell",
+    orderType: string,
+  ): void {
+    this.#closeGroup();
+    this.#group.open(kind, {
+      runId: this.runId,
+      sessionSeq: session.seq,
+      traceId: session.traceId,
+      asOfMs,
+      recordedAt: this.#clock(),
+      regime: this.#regime,
+      side,
+    }, orderType);
+  }
+
+  #closeGroup(): void {
+    const group = this.#group.take();
+    if (group !== null) this.#sink.recordGroup?.(group);
+  }
+
+  #emit(event: AuditEvent, session: Session): void {
+    this.#closeGroup();
+    const context = this.#context;
+    context.sessionSeq = session.seq;
+    context.traceId = session.traceId;
+    context.recordedAt = this.#clock();
+    context.regime = this.#regime;
+    const record = toRecord(event, context);
+    if (record.asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = record.asOfMs;
+    this.#sink.record(record);
+  }
+
   #write(
     name: "RunStarted" | "RunFinished" | "RunFailed" | "SessionStarted",
     asOf: string | undefined,
@@ -273,6 +412,7 @@ export class AuditLog {
     reason: string | null,
     metadata: Metadata | null,
   ): void {
+    this.#closeGroup();
     const asOfMs = asOf === undefined ? this.#lastAsOfMs : asOfToMs(asOf);
     if (asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = asOfMs;
     const record: EventRecord = {

@@ -6,6 +6,7 @@
  * @module
  */
 import type { EventRecord } from "./event_record.ts";
+import type { OrderGroup } from "./order_group.ts";
 
 /** What a store keeps about a run when it starts. */
 export type RunClaim = {
@@ -41,6 +42,13 @@ export interface EventSink {
   reopenRun?(runId: string): Promise<number>;
   /** Buffers one event (a full buffer is written before this returns or in the background). */
   record(event: EventRecord): void;
+  /**
+   * Buffers a group of order events, the same events as recording each one
+   * (see {@link OrderGroup}); the group's arrays are the sink's from then on.
+   * Optional: the log records each event of a group through `record` for a
+   * sink without it.
+   */
+  recordGroup?(group: OrderGroup): void;
   /** Writes every buffered event; resolves once they are committed. */
   flush(): Promise<void>;
   /** Flushes and closes the store. */

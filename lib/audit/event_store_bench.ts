@@ -10,6 +10,10 @@
  * - backtest stand-in: a day loop with scanning-like work per asset and 442
  *   events a day, auditing off (NullSink) and on (SQLite written on the same
  *   thread, or from a worker); the goal is at most 15% slower with auditing.
+ * - order events: the 160,000 placed and filled orders of a 500-asset monthly
+ *   rebalance over 20 years, as groups (the backtest's way) and one a row; and
+ *   timeline, why and a seed query scanning the whole view on a store of
+ *   1,000,000 order events in groups.
  *
  * @module
  */
@@ -21,7 +25,11 @@ import type { EventSink } from "./event_sink.ts";
 import { SqliteAuditReader } from "./sqlite_reader.ts";
 import { SqliteEventStore } from "./sqlite_store.ts";
 import { SqliteWorkerStore } from "./sqlite_worker_store.ts";
-import { recordSyntheticSessions, syntheticEventsPerSession } from "./testdata/synthetic_run.ts";
+import {
+  recordSyntheticOrders,
+  recordSyntheticSessions,
+  syntheticEventsPerSession,
+} from "./testdata/synthetic_run.ts";
 
 const dir = Deno.makeTempDirSync({ prefix: "audit_bench_" });
 const run = {
@@ -183,6 +191,82 @@ Deno.bench({
   },
 });
 
+/** The store seen through a sink without `recordGroup`: every event a row of its own. */
+function oneByOne(store: SqliteEventStore): EventSink {
+  return {
+    claimRun: (r) => store.claimRun(r),
+    record: (e) => store.record(e),
+    flush: () => store.flush(),
+    close: () => store.close(),
+  };
+}
+
+for (const grouped of [true, false]) {
+  Deno.bench({
+    name: grouped
+      ? "AuditLog.recordOrdersPlaced / recordFills -> SqliteEventStore, groups, no syncs"
+      : "the same, every event a row of its own",
+    group: "write 160,000 order events (500 assets, 160 rebalances; generation included)",
+    baseline: grouped,
+    n: 5,
+    warmup: 1,
+    async fn() {
+      const path = `${dir}/orders${file++}.db`;
+      const store = SqliteEventStore.open(path, { durable: false });
+      const log = await AuditLog.start(grouped ? store : oneByOne(store), run);
+      recordSyntheticOrders(log, { assets: 500, rebalances: 160 });
+      await log.finish();
+      await store.close();
+      _remove(path);
+    },
+  });
+}
+
+// 1,000,000 order events in groups: 1,000 rebalances of 500 assets, each in a session.
+const ordersPath = `${dir}/big_orders.db`;
+const ordersStore = SqliteEventStore.open(ordersPath, { durable: false });
+const ordersLog = await AuditLog.start(ordersStore, run);
+const orderDates = recordSyntheticOrders(ordersLog, {
+  assets: 500,
+  rebalances: 1_000,
+  sessions: true,
+});
+await ordersLog.finish();
+await ordersStore.close();
+const ordersReader = SqliteAuditReader.open(ordersPath);
+const lastRebalance = orderDates[orderDates.length - 1] ?? "";
+
+Deno.bench({
+  name: "timeline(A007, 30 days)",
+  group: "query 1,000,000 order events in groups",
+  baseline: true,
+  fn() {
+    if (ordersReader.timeline("A007", { days: 30 }).length === 0) throw new Error("empty");
+  },
+});
+
+Deno.bench({
+  name: "why(A010, the last rebalance)",
+  group: "query 1,000,000 order events in groups",
+  fn() {
+    const [session] = ordersReader.why("A010", lastRebalance).sessions;
+    if (session?.events.length !== 3) throw new Error("no session_start, order and fill");
+  },
+});
+
+Deno.bench({
+  name: "seed query: an asset's events since a date (scans the whole view)",
+  group: "query 1,000,000 order events in groups",
+  n: 5,
+  warmup: 1,
+  fn() {
+    const rows = ordersReader.sql(
+      `SELECT * FROM portfolio_events WHERE asset = 'A007' AND timestamp >= '${lastRebalance}'`,
+    ).rows;
+    if (rows.length !== 2) throw new Error(`expected the last order and fill: ${rows.length}`);
+  },
+});
+
 // A stand-in backtest: 250 trading days of 200 assets; each day computes a 50-day SMA,
 // a 14-day RSI and a 20-day volatility per asset from trailing windows (the kind of work
 // scanning and scoring do), then records the day's 442 events.
@@ -259,5 +343,6 @@ backtestBench(
 
 globalThis.addEventListener("unload", () => {
   reader.close();
+  ordersReader.close();
   Deno.removeSync(dir, { recursive: true });
 });

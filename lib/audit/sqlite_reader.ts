@@ -1,7 +1,9 @@
 /**
  * The investigation queries on a SQLite event store: timeline, why, sessions,
  * runs, health and read-only SQL. Timeline and why go through `postings` and
- * session id ranges (see {@link openSqliteStore}), so they stay fast on large stores.
+ * session id ranges (see {@link openSqliteStore}), so they stay fast on large
+ * stores; each reads the events stored one a row and those of order groups
+ * (expanded only for the groups in those ranges).
  *
  * @module
  */
@@ -24,7 +26,13 @@ import type {
 import { dayOf, healthOf, timelineDays } from "./query_helpers.ts";
 import { readOnlyStatement } from "./read_only_sql.ts";
 import { auditRowOf, runSummaryOf, textOrNull } from "./audit_rows.ts";
-import { EVENT_COLUMNS_SQL, EVENT_JOINS_SQL, openSqliteStore } from "./sqlite_schema.ts";
+import {
+  EVENT_COLUMNS_SQL,
+  EVENT_JOINS_SQL,
+  GROUP_COLUMNS_SQL,
+  GROUP_JOINS_SQL,
+  openSqliteStore,
+} from "./sqlite_schema.ts";
 
 const MS_PER_DAY = 86_400_000;
 type Row = Record<string, unknown>;
@@ -76,6 +84,7 @@ export class SqliteAuditReader implements AuditReader {
     const run = this.#run(options);
     if (run === null) return [];
     const from = run.lastAsOf - days * MS_PER_DAY;
+    // A group's rows start at first_event: the one holding a posting's first id starts at or before it.
     const rows = this.#db.prepare(`
       SELECT ${EVENT_COLUMNS_SQL}
       FROM names n
@@ -84,7 +93,20 @@ export class SqliteAuditReader implements AuditReader {
       JOIN events e ON e.id BETWEEN max(p.first_event, :first) AND min(p.last_event, :last)
       ${EVENT_JOINS_SQL}
       WHERE n.name = :asset AND e.asset = n.id AND e.as_of BETWEEN :from AND :to AND s.run = :run
-      ORDER BY e.as_of, e.id`).all({
+      UNION ALL
+      SELECT ${GROUP_COLUMNS_SQL}
+      FROM names n
+      JOIN postings p ON p.asset = n.id AND p.max_as_of >= :from AND p.min_as_of <= :to
+        AND p.last_event >= :first AND p.first_event <= :last
+      JOIN event_groups g ON g.first_event BETWEEN coalesce((SELECT max(first_event)
+        FROM event_groups WHERE first_event <= max(p.first_event, :first)), 0)
+        AND min(p.last_event, :last)
+      JOIN json_each(g.items) j
+      ${GROUP_JOINS_SQL}
+      WHERE n.name = :asset AND g.as_of BETWEEN :from AND :to AND s.run = :run
+        AND g.first_event + j.key BETWEEN max(p.first_event, :first) AND min(p.last_event, :last)
+        AND j.value ->> 0 = n.id
+      ORDER BY as_of_ms, id`).all({
       asset,
       from,
       to: run.lastAsOf,
@@ -108,7 +130,11 @@ export class SqliteAuditReader implements AuditReader {
       SELECT ${EVENT_COLUMNS_SQL} FROM events e ${EVENT_JOINS_SQL}
       WHERE e.id BETWEEN :first AND :last AND e.session = :session
         AND (e.asset IS NULL OR a.name = :asset)
-      ORDER BY e.id`);
+      UNION ALL
+      SELECT ${GROUP_COLUMNS_SQL} FROM event_groups g JOIN json_each(g.items) j ${GROUP_JOINS_SQL}
+      WHERE g.first_event BETWEEN :first AND :last AND g.session = :session
+        AND j.value ->> 0 = (SELECT id FROM names WHERE name = :asset)
+      ORDER BY id`);
     const chains = [];
     for (const s of sessions) {
       if (s.first_event === null) continue;
@@ -174,7 +200,14 @@ export class SqliteAuditReader implements AuditReader {
           sum(e.recorded_at >= :since) AS recent
         FROM events e JOIN event_types t ON t.code = e.type JOIN sessions s ON s.id = e.session
         WHERE e.id BETWEEN :first AND :last AND s.run = :run
-        GROUP BY e.type`).all({
+        GROUP BY e.type
+        UNION ALL
+        SELECT t.event_type, t.event_category, sum(g.last_event - g.first_event + 1) AS n,
+          NULL AS time_sum, 0 AS timed,
+          sum(CASE WHEN g.recorded_at >= :since THEN g.last_event - g.first_event + 1 END) AS recent
+        FROM event_groups g JOIN event_types t ON t.code = g.type JOIN sessions s ON s.id = g.session
+        WHERE g.first_event BETWEEN :first AND :last AND s.run = :run
+        GROUP BY g.type`).all({
         first: range.first,
         last: range.last,
         run: range.key,

@@ -5,7 +5,7 @@ import { InputError } from "../errors.ts";
 import { AuditLog } from "./audit_log.ts";
 import { SqliteEventStore } from "./sqlite_store.ts";
 import { SqliteAuditReader } from "./sqlite_reader.ts";
-import { SCHEMA_VERSION } from "./sqlite_schema.ts";
+import { EVENT_COLUMNS_SQL, EVENT_JOINS_SQL, SCHEMA_VERSION } from "./sqlite_schema.ts";
 import { recordSyntheticSessions, syntheticEventsPerSession } from "./testdata/synthetic_run.ts";
 
 const options = {
@@ -296,4 +296,76 @@ Deno.test("custom events round-trip through the store and the view unchanged", a
     }),
     { numRuns: 50 },
   );
+});
+
+Deno.test("a schema-1 store (every event a row) is read as it is and brought to schema 2 when written", async () => {
+  const dir = Deno.makeTempDirSync();
+  try {
+    const path = `${dir}/audit.db`;
+    const store = SqliteEventStore.open(path);
+    await (await seeded(store)).finish();
+    await store.close();
+    // Schema 1 as the previous code wrote it: no event_groups, the view over events alone.
+    const db = new DatabaseSync(path);
+    db.exec(`DROP VIEW portfolio_events; DROP TABLE event_groups;
+      CREATE VIEW portfolio_events AS SELECT ${EVENT_COLUMNS_SQL} FROM events e ${EVENT_JOINS_SQL};
+      PRAGMA user_version = 1;`);
+    db.close();
+
+    const old = SqliteAuditReader.open(path);
+    assert.equal(old.sql("SELECT count(*) AS n FROM portfolio_events").rows[0]?.n, 9);
+    assert.deepEqual(old.timeline("AAPL").map((r) => r.eventType), [
+      "protection_approved",
+      "position_open",
+    ]);
+    assert.equal(old.health().events, 9);
+    old.close();
+
+    const continued = SqliteEventStore.open(path);
+    const log = await AuditLog.start(continued, options);
+    log.recordFills("2021-03-02", [
+      { orderId: 1, ticker: "AAPL", side: "buy", size: 10, price: 120.5, commission: 1 },
+    ]);
+    await log.finish();
+    const reader = continued.reader();
+    assert.equal(
+      reader.sql("SELECT user_version FROM pragma_user_version").rows[0]?.user_version,
+      SCHEMA_VERSION,
+    );
+    assert.equal(reader.sql("SELECT count(*) AS n FROM event_groups").rows[0]?.n, 1);
+    assert.deepEqual(
+      reader.sql("SELECT reason FROM portfolio_events WHERE event_type = 'order_filled'").rows,
+      [{ reason: "buy 10 @ 120.5" }],
+    );
+    assert.equal(reader.sql("SELECT count(*) AS n FROM portfolio_events").rows[0]?.n, 9 + 3);
+    await continued.close();
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
+
+Deno.test("a store opened without syncs is a WAL store like any other", async () => {
+  const dir = Deno.makeTempDirSync();
+  try {
+    const path = `${dir}/audit.db`;
+    const store = SqliteEventStore.open(path, { durable: false });
+    await (await seeded(store)).finish();
+    assert.deepEqual(store.reader().sql("SELECT * FROM pragma_synchronous").rows, [{
+      synchronous: 0,
+    }]);
+    assert.deepEqual(store.reader().sql("SELECT * FROM pragma_journal_mode").rows, [{
+      journal_mode: "wal",
+    }]);
+    assert.deepEqual(store.reader().sql("SELECT * FROM pragma_page_size").rows, [{
+      page_size: 16_384,
+    }]);
+    await store.close();
+    const reopened = SqliteEventStore.open(path);
+    assert.deepEqual(reopened.reader().sql("SELECT * FROM pragma_synchronous").rows, [{
+      synchronous: 1,
+    }]);
+    await reopened.close();
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
 });

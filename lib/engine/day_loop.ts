@@ -90,7 +90,7 @@ export class DayLoop {
   runDay(t: number): DayMark {
     const broker = this.#broker, observer = this.#observer;
     const date = broker.dateAt(t);
-    const seen = observer && [broker.fills.length, broker.notes.length, broker.placed.length];
+    const seen = observer && [broker.fills.length, broker.notes.length];
     broker.beginDay(t);
     broker.fillAtOpen(t);
     let mark = broker.markToMarket(t);
@@ -111,7 +111,7 @@ export class DayLoop {
         date,
         fills: broker.fills.slice(seen[0]),
         notes: broker.notes.slice(seen[1]),
-        placed: broker.placed.slice(seen[2]),
+        placed: broker.takePlaced(),
       });
     }
     return mark;

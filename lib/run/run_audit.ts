@@ -40,6 +40,16 @@ export type AuditTarget =
  * started before the market loads: +32% against +11%), and at 500 assets x
  * 5,000 days the cold worker writes slower than the run records, so the run
  * waits for it (+53% against +65% of the plain task, on a loaded machine).
+ * Since the broker's order events are stored as groups (one row for a day's
+ * fills or orders of one side; see {@link OrderGroup}), what a worker could
+ * take away is a few milliseconds of SQLite a run.
+ *
+ * Design decision: the run's own file is written without syncs
+ * (`durable: false`): it is replaced by every run of the same config and data,
+ * so a power cut costs a rerun, while a killed run still leaves a consistent
+ * store marked incomplete (WAL; tests/audit_safety_test.ts). Syncing cost a
+ * run's start about 30 ms on this machine's disk. A paper portfolio's log,
+ * kept for good, is written with syncs (lib/live/portfolio_audit.ts).
  */
 export async function openRunAudit(
   target: AuditTarget,
@@ -52,7 +62,9 @@ export async function openRunAudit(
     return await _start(store, `postgres schema ${target.schema}`, run, codeVersion);
   }
   await _freshFile(target.path);
-  return await _start(SqliteEventStore.open(target.path), target.path, run, codeVersion);
+  // The run's own file, replaced by every run of the same config and data: no syncs (see WriteOptions).
+  const store = SqliteEventStore.open(target.path, { durable: false });
+  return await _start(store, target.path, run, codeVersion);
 }
 
 async function _freshFile(path: string): Promise<void> {

@@ -109,3 +109,57 @@ export function recordSyntheticSessions(log: AuditLog, options: SyntheticOptions
   }
   return dates;
 }
+
+/**
+ * Records an equal-weight rebalance's order traffic: every `every` weekdays,
+ * an order for each of `assets` tickers (half sells, then half buys), filled
+ * at the next weekday; `rebalances` times, through the log's bulk methods (as
+ * the backtest's observer does), each rebalance in a session of its own
+ * with `sessions`. Returns the rebalance dates.
+ */
+export function recordSyntheticOrders(
+  log: AuditLog,
+  options: {
+    assets?: number;
+    rebalances?: number;
+    every?: number;
+    start?: string;
+    sessions?: boolean;
+  } = {},
+): string[] {
+  const assets = options.assets ?? 500, rebalances = options.rebalances ?? 10;
+  const every = options.every ?? 21;
+  let day = parseIsoDay(options.start ?? "2002-01-02");
+  const weekday = () => {
+    while ((((day + 4) % 7) + 7) % 7 === 0 || (((day + 4) % 7) + 7) % 7 === 6) day++;
+    return formatIsoDay(day);
+  };
+  const dates: string[] = [];
+  let orderId = 0;
+  for (let r = 0; r < rebalances; r++) {
+    const placedOn = weekday();
+    dates.push(placedOn);
+    const orders = Array.from({ length: assets }, (_, a) => ({
+      orderId: ++orderId,
+      ticker: syntheticTicker(a),
+      side: a < assets / 2 ? "sell" as const : "buy" as const,
+      size: 1 + ((a * 37 + r * 11) % 400),
+      type: "market",
+      price: NaN,
+    }));
+    if (options.sessions) log.beginSession({ asOf: placedOn });
+    log.recordOrdersPlaced(placedOn, orders);
+    log.endSession();
+    day++;
+    const filledOn = weekday();
+    log.recordFills(
+      filledOn,
+      orders.map((o, a) => {
+        const price = 20 + ((a * 7919 + r * 104_729) % 100_000) / 997;
+        return { ...o, price, commission: price * o.size * 0.001 };
+      }),
+    );
+    day += every - 1;
+  }
+  return dates;
+}

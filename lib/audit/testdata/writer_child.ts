@@ -4,9 +4,12 @@
  * (events committed so far) on stdout; with a session count it finishes the
  * run and prints `done N`, without one it writes until killed. With `wait` it
  * prints `ready` once its run is registered and waits for a line on stdin
- * before writing, so a test can start two writers at the same moment.
+ * before writing, so a test can start two writers at the same moment. With
+ * `orders` it writes as a backtest's own audit.db is written: without syncs
+ * (`durable: false`), each session followed by a rebalance's orders and fills
+ * of 50 tickers as order groups.
  *
- *     deno run --allow-read --allow-write writer_child.ts STORE [SESSIONS|forever] [wait]
+ *     deno run --allow-read --allow-write writer_child.ts STORE [SESSIONS|forever] [wait|orders]
  *
  * @module
  */
@@ -15,12 +18,16 @@ import type { EventRecord } from "../event_record.ts";
 import type { EventSink, RunClaim } from "../event_sink.ts";
 import { SqliteEventStore } from "../sqlite_store.ts";
 import { formatIsoDay, parseIsoDay } from "../../data/dates.ts";
-import { recordSyntheticSessions } from "./synthetic_run.ts";
+import type { OrderGroup } from "../order_group.ts";
+import { recordSyntheticOrders, recordSyntheticSessions } from "./synthetic_run.ts";
 
-const [path, sessionsText = "forever", wait] = Deno.args;
-if (path === undefined) throw new Error("usage: writer_child.ts STORE [SESSIONS|forever] [wait]");
+const [path, sessionsText = "forever", mode] = Deno.args;
+if (path === undefined) {
+  throw new Error("usage: writer_child.ts STORE [SESSIONS|forever] [wait|orders]");
+}
 const sessions = sessionsText === "forever" ? Infinity : Number(sessionsText);
-const store = SqliteEventStore.open(path, { batchSize: 1_000_000 });
+const orders = mode === "orders";
+const store = SqliteEventStore.open(path, { batchSize: 1_000_000, durable: !orders });
 
 /** Counts the events handed to the store, independently of what the store reports. */
 class CountingSink implements EventSink {
@@ -31,6 +38,10 @@ class CountingSink implements EventSink {
   record(event: EventRecord): void {
     this.recorded++;
     store.record(event);
+  }
+  recordGroup(group: OrderGroup): void {
+    this.recorded += group.kind === "filled" ? group.fills.length : group.orders.length;
+    store.recordGroup(group);
   }
   flush(): Promise<void> {
     return store.flush();
@@ -47,7 +58,7 @@ const log = await AuditLog.start(sink, {
   codeVersion: "test",
   asOf: "2012-01-02",
 });
-if (wait === "wait") {
+if (mode === "wait") {
   console.log("ready");
   await Deno.stdin.readable.getReader().read();
 }
@@ -60,7 +71,11 @@ for (let s = 0; s < sessions; s++) {
     start: formatIsoDay(day),
   });
   day = parseIsoDay(date ?? "") + 1;
-  store.flushSync();
+  if (orders) {
+    recordSyntheticOrders(log, { assets: 50, rebalances: 1, start: formatIsoDay(day) });
+    day += 2;
+  }
+  await log.flush();
   console.log(`committed ${sink.recorded}`);
 }
 await log.finish();
