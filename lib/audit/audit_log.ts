@@ -5,11 +5,10 @@
  *
  * @module
  */
-import { asOfToMs, type EventRecord, type RecordContext, toRecord } from "./event_record.ts";
-import type { AuditEvent, CustomEvent, Metadata, OrderPlaced } from "./events.ts";
-import { EVENT_TYPES } from "./events.ts";
+import { asOfToMs, type RecordContext, toRecord } from "./event_record.ts";
+import type { AuditEvent, CustomEvent, Metadata } from "./events.ts";
 import type { EventSink } from "./event_sink.ts";
-import { runIdOf, traceIdOf } from "./ids.ts";
+import { runIdOf } from "./ids.ts";
 import {
   type BrokerFill,
   type BrokerOrder,
@@ -17,61 +16,23 @@ import {
   groupableOrder,
   OrderGroupBuilder,
 } from "./order_group.ts";
-import { OrderSessions } from "./order_sessions.ts";
+import type { OrderSession } from "./order_sessions.ts";
+import { LogSessions } from "./log_sessions.ts";
+import type {
+  AuditLogOptions,
+  AuditLogState,
+  AuditResumeOptions,
+  RunEndOptions,
+  SessionOptions,
+} from "./audit_log_options.ts";
+import {
+  type LifecycleEventName,
+  lifecycleRecord,
+  orderFilledEvent,
+  orderPlacedEvent,
+} from "./audit_log_events.ts";
 
-/** How a run is identified and timed. */
-export type AuditLogOptions = {
-  /** Hash of the canonical config. */
-  readonly configHash: string;
-  /** Hash of the input data. */
-  readonly dataHash: string;
-  /** Version of the code (a commit or a package version). */
-  readonly codeVersion: string;
-  /** Market date the run starts at. */
-  readonly asOf: string;
-  /** Run id; default derived from the config and data hashes ({@link runIdOf}). */
-  readonly runId?: string;
-  /** Wall clock for `recordedAt` (epoch ms); default `Date.now`. */
-  readonly clock?: () => number;
-  /** Context stored with the run-start event. */
-  readonly metadata?: Metadata;
-};
-
-/** A session to open: its market time and what it does. */
-export type SessionOptions = {
-  readonly asOf: string;
-  /** Default `rebalance`. */
-  readonly kind?: string;
-};
-
-/** How a run ends. */
-export type RunEndOptions = {
-  /** Market time of the end; default the latest asOf recorded. */
-  readonly asOf?: string;
-  readonly metadata?: Metadata;
-};
-
-type Session = { readonly seq: number; readonly traceId: string };
-
-/** What a continued run's log carries from one writer to the next (see {@link AuditLog.resume}). */
-export type AuditLogState = {
-  /** Sessions opened so far: the next one is `seq + 1`. */
-  readonly seq: number;
-  /** The regime events are stamped with. */
-  readonly regime: string | null;
-  /** Orders still working and the session that placed each, `[orderId, seq]`: their fills join it. */
-  readonly orderSessions: readonly (readonly [number, number])[];
-};
-
-/** How a run is continued: its id, the state its last writer left, the wall clock. */
-export type AuditResumeOptions = {
-  readonly runId: string;
-  readonly state: AuditLogState;
-  /** Market date the continuation starts at. */
-  readonly asOf: string;
-  /** Wall clock for `recordedAt` (epoch ms); default `Date.now`. */
-  readonly clock?: () => number;
-};
+export type * from "./audit_log_options.ts";
 
 /**
  * Records one run's events.
@@ -97,12 +58,9 @@ export class AuditLog {
   readonly runId: string;
   readonly #sink: EventSink;
   readonly #clock: () => number;
-  readonly #run: Session;
-  #session: Session;
-  #seq = 0;
+  readonly #sessions: LogSessions;
   #regime: string | null = null;
   #lastAsOfMs: number;
-  readonly #orderSessions = new OrderSessions();
   /** Order events waiting to go to the sink as one group (sinks with `recordGroup` only). */
   readonly #group = new OrderGroupBuilder();
   /** The context of the event being recorded, refilled for each (one object, not one per event). */
@@ -112,8 +70,7 @@ export class AuditLog {
     this.runId = runId;
     this.#sink = sink;
     this.#clock = clock;
-    this.#run = { seq: 0, traceId: traceIdOf(runId, 0) };
-    this.#session = this.#run;
+    this.#sessions = new LogSessions(runId);
     this.#lastAsOfMs = asOfMs;
     this.#context = { runId, sessionSeq: 0, traceId: "", recordedAt: 0, regime: null };
   }
@@ -179,11 +136,8 @@ export class AuditLog {
       asOfToMs(options.asOf),
     );
     const { state } = options;
-    log.#seq = Math.max(state.seq, stored);
+    log.#sessions.continueAfter(Math.max(state.seq, stored), state.orderSessions);
     log.#regime = state.regime;
-    for (const [orderId, seq] of state.orderSessions) {
-      log.#orderSessions.set(orderId, { seq, traceId: traceIdOf(options.runId, seq) });
-    }
     if (stored > state.seq) {
       log.record({
         type: "CustomEvent",
@@ -203,27 +157,26 @@ export class AuditLog {
    * accepts (default all the log has seen placed and not yet filled or rejected).
    */
   state(working: (orderId: number) => boolean = () => true): AuditLogState {
-    const orderSessions = this.#orderSessions.entries().filter(([orderId]) => working(orderId));
-    return { seq: this.#seq, regime: this.#regime, orderSessions };
+    const sessions = this.#sessions;
+    return { seq: sessions.seq, regime: this.#regime, orderSessions: sessions.working(working) };
   }
 
   /** Trace id of the open session (the run's own trace outside sessions). */
   get traceId(): string {
-    return this.#session.traceId;
+    return this.#sessions.open.traceId;
   }
 
   /** Opens the next session; events recorded until the next session carry its trace id. */
   beginSession(options: SessionOptions): string {
-    this.#seq += 1;
-    this.#session = { seq: this.#seq, traceId: traceIdOf(this.runId, this.#seq) };
+    const session = this.#sessions.begin();
     const kind = options.kind ?? "rebalance";
     this.#write("SessionStarted", options.asOf, kind, null, { kind });
-    return this.#session.traceId;
+    return session.traceId;
   }
 
   /** Closes the open session: later events are run-level until the next session. */
   endSession(): void {
-    this.#session = this.#run;
+    this.#sessions.end();
   }
 
   /**
@@ -231,10 +184,10 @@ export class AuditLog {
    * session that placed its order, so a position change traces from regime to fill.
    */
   record(event: AuditEvent): void {
-    let session = this.#session;
-    if (event.type === "OrderPlaced") this.#orderSessions.set(event.orderId, session);
+    let session = this.#sessions.open;
+    if (event.type === "OrderPlaced") this.#sessions.placed(event.orderId, session);
     else if (event.type === "OrderFilled" || event.type === "OrderRejected") {
-      session = this.#placedIn(event.orderId);
+      session = this.#sessions.placedIn(event.orderId);
     } else if (event.type === "RegimeDetected") this.#regime = event.regime;
     else if (event.type === "RegimeChanged") this.#regime = event.to;
     this.#emit(event, session);
@@ -276,7 +229,7 @@ export class AuditLog {
     const asOfMs = this.#asOfMs(asOf);
     const grouped = this.#sink.recordGroup !== undefined;
     for (const f of fills) {
-      const session = this.#placedIn(f.orderId);
+      const session = this.#sessions.placedIn(f.orderId);
       if (grouped && groupableFill(f)) {
         if (!this.#group.takes("filled", session.seq, asOfMs, f.side, "")) {
           this.#openGroup("filled", session, asOfMs, f.side, "");
@@ -284,16 +237,7 @@ export class AuditLog {
         this.#group.addFill(f);
         continue;
       }
-      this.#emit({
-        type: "OrderFilled",
-        asOf,
-        asset: f.ticker,
-        orderId: f.orderId,
-        side: f.side,
-        shares: f.size,
-        price: f.price,
-        commission: f.commission,
-      }, session);
+      this.#emit(orderFilledEvent(asOf, f), session);
     }
   }
 
@@ -307,9 +251,9 @@ export class AuditLog {
     if (orders.length === 0) return;
     const asOfMs = this.#asOfMs(asOf);
     const grouped = this.#sink.recordGroup !== undefined;
-    const session = this.#session;
+    const session = this.#sessions.open;
     for (const o of orders) {
-      this.#orderSessions.set(o.orderId, session);
+      this.#sessions.placed(o.orderId, session);
       if (grouped && groupableOrder(o)) {
         if (!this.#group.takes("placed", session.seq, asOfMs, o.side, o.type)) {
           this.#openGroup("placed", session, asOfMs, o.side, o.type);
@@ -317,18 +261,7 @@ export class AuditLog {
         this.#group.addOrder(o);
         continue;
       }
-      const placed: { -readonly [K in keyof OrderPlaced]: OrderPlaced[K] } = {
-        type: "OrderPlaced",
-        asOf,
-        asset: o.ticker,
-        orderId: o.orderId,
-        side: o.side,
-        shares: o.size,
-        orderType: o.type,
-      };
-      if (Number.isFinite(o.price)) placed.price = o.price;
-      if (o.reason !== undefined) placed.reason = o.reason;
-      this.#emit(placed, session);
+      this.#emit(orderPlacedEvent(asOf, o), session);
     }
   }
 
@@ -345,22 +278,17 @@ export class AuditLog {
 
   /** Records `run_finish` (the run's status becomes `finished`) and flushes. */
   finish(options: RunEndOptions = {}): Promise<void> {
-    this.#session = this.#run;
+    this.#sessions.end();
     this.#write("RunFinished", options.asOf, "finish", null, options.metadata ?? null);
     return this.#sink.flush();
   }
 
   /** Records `run_fail` with the error's message (status `failed`) and flushes. */
   fail(error: unknown, options: RunEndOptions = {}): Promise<void> {
-    this.#session = this.#run;
+    this.#sessions.end();
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.#write("RunFailed", options.asOf, "fail", reason, options.metadata ?? null);
     return this.#sink.flush();
-  }
-
-  /** The session that placed order `orderId` (forgotten now), else the open one. */
-  #placedIn(orderId: number): Session {
-    return this.#orderSessions.take(orderId) ?? this.#session;
   }
 
   #asOfMs(asOf: string): number {
@@ -371,7 +299,7 @@ export class AuditLog {
 
   #openGroup(
     kind: "filled" | "placed",
-    session: Session,
+    session: OrderSession,
     asOfMs: number,
     side: "buy" | "sell",
     orderType: string,
@@ -393,7 +321,7 @@ export class AuditLog {
     if (group !== null) this.#sink.recordGroup?.(group);
   }
 
-  #emit(event: AuditEvent, session: Session): void {
+  #emit(event: AuditEvent, session: OrderSession): void {
     this.#closeGroup();
     const context = this.#context;
     context.sessionSeq = session.seq;
@@ -406,7 +334,7 @@ export class AuditLog {
   }
 
   #write(
-    name: "RunStarted" | "RunFinished" | "RunFailed" | "SessionStarted",
+    name: LifecycleEventName,
     asOf: string | undefined,
     action: string,
     reason: string | null,
@@ -415,25 +343,14 @@ export class AuditLog {
     this.#closeGroup();
     const asOfMs = asOf === undefined ? this.#lastAsOfMs : asOfToMs(asOf);
     if (asOfMs > this.#lastAsOfMs) this.#lastAsOfMs = asOfMs;
-    const record: EventRecord = {
+    const session = this.#sessions.open;
+    const context: RecordContext = {
       runId: this.runId,
-      sessionSeq: this.#session.seq,
-      traceId: this.#session.traceId,
-      eventType: EVENT_TYPES[name].eventType,
-      category: EVENT_TYPES[name].category,
-      asset: null,
-      action,
-      reason,
-      scoreBefore: null,
-      scoreAfter: null,
-      sizeBefore: null,
-      sizeAfter: null,
-      metadata,
-      executionTimeMs: null,
-      asOfMs,
+      sessionSeq: session.seq,
+      traceId: session.traceId,
       recordedAt: this.#clock(),
       regime: this.#regime,
     };
-    this.#sink.record(record);
+    this.#sink.record(lifecycleRecord(name, context, asOfMs, action, reason, metadata));
   }
 }
