@@ -23,7 +23,7 @@
  *    above its exact target first, until the plan fits.
  *
  * Everything is priced at the decision close; a gap at the fill is the
- * broker's to scale (see broker.ts).
+ * broker's to scale (see fill_pass.ts).
  *
  * Design decision: rounding to the nearest share and then taking back the
  * shares cash cannot pay for is the largest-remainder method (Hamilton's

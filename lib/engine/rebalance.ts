@@ -9,7 +9,7 @@
  * - `nearest` and `band`: see nearest_shares.ts.
  * Sells come first. A change smaller than `minTradeWeight * value` is skipped.
  * Assets not named in the targets are sold down to zero. The broker scales
- * the buys together at the fill if prices moved against them (see broker.ts).
+ * the buys together at the fill if prices moved against them (see fill_pass.ts).
  *
  * @module
  */
