@@ -6,8 +6,7 @@
  * @module
  */
 import { type Commission, commissionFor } from "./commission.ts";
-
-const EPS = 1e-9;
+import { sharesOf } from "./share_count.ts";
 
 function _cost(
   requested: Float64Array,
@@ -20,7 +19,7 @@ function _cost(
   let cost = 0;
   for (let i = 0; i < requested.length; i++) {
     const r = requested[i] as number;
-    const n = factor === 1 ? r : fractional ? r * factor : Math.floor(r * factor + EPS);
+    const n = factor === 1 ? r : sharesOf(r * factor, fractional);
     out[i] = n;
     if (n > 0) {
       const p = prices[i] as number;

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { sharesOf } from "./share_count.ts";
 
 /** How the broker charges for a fill. */
 export type Commission =
@@ -109,7 +110,7 @@ export function sharesThatFit(
   fractional: boolean,
 ): number {
   let n = affordableShares(c, cash, price);
-  if (!fractional) n = Math.floor(n + 1e-9);
+  n = sharesOf(n, fractional);
   // The closed forms can land one ulp (or, floored, one share) over: step back until it fits.
   for (let i = 0; i < 50 && n > 0 && n * price + commissionFor(c, n, price) > cash; i++) {
     n = fractional ? n * (1 - 1e-12) : n - 1;

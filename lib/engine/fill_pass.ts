@@ -46,8 +46,7 @@ import {
   onlyHeldReason,
   scaledToCashReason,
 } from "./order_records.ts";
-
-const EPS = 1e-9;
+import { SHARE_EPS } from "./share_count.ts";
 
 /** Which working orders a fill pass looks at. */
 export type PassKind = "open" | "close";
@@ -239,7 +238,7 @@ export class FillPass {
     if (n < o.size) this.#note(o, n, "trimmed", onlyHeldReason(held, ticker), t);
     a.cash += proceeds;
     const left = held - n;
-    a.shares[o.asset] = Math.abs(left) < EPS ? 0 : left;
+    a.shares[o.asset] = Math.abs(left) < SHARE_EPS ? 0 : left;
     const day = this.#panel.days[t] as number;
     this.#lots.close(o.asset, ticker, n, price, fee, day, a.dateAt(t), a.trades);
     this.#fill(o, n, price, fee, t);

@@ -36,6 +36,7 @@
  */
 import type { ResolvedBrokerOptions } from "./broker_options.ts";
 import { commissionFor } from "./commission.ts";
+import { SHARE_EPS, sharesOf } from "./share_count.ts";
 
 /** The state a rebalance is sized on (as rebalance.ts sizes it). */
 export type NearestInput = {
@@ -111,7 +112,7 @@ export function nearestShareTargets(
     const drift = Math.abs(held * price - target);
     if (band && w > 0 && held > 0 && (drift <= o.driftBand * target || drift < price)) continue;
     const x = target / price;
-    const floor = Math.floor(x + EPS);
+    const floor = sharesOf(x, false);
     if (Math.abs(floor - held) * price >= minValue) out[a] = floor;
     if (out[a] === floor) exact[a] = x; // rounding up is open to it
   }
@@ -121,8 +122,6 @@ export function nearestShareTargets(
   if (cash < 0) _giveBack(input, exact, out, cash, minValue);
   else _roundUp(input, exact, out, cash, minValue);
 }
-
-const EPS = 1e-9;
 
 /** Adds one share to the floored targets whose remainder is at least half, largest first, while cash lasts. */
 function _roundUp(
@@ -135,7 +134,7 @@ function _roundUp(
   const { shares, prices, options: o } = input;
   const remainder = (a: number) => (exact[a] as number) - (out[a] as number);
   const open: number[] = [];
-  for (let a = 0; a < exact.length; a++) if (remainder(a) >= 0.5 - EPS) open.push(a);
+  for (let a = 0; a < exact.length; a++) if (remainder(a) >= 0.5 - SHARE_EPS) open.push(a);
   open.sort((a, b) => remainder(b) - remainder(a) || a - b);
   for (const a of open) {
     const held = shares[a] as number, price = prices[a] as number;

@@ -7,8 +7,7 @@
  * @module
  */
 import { blankOrder, type WorkingOrder } from "./working_order.ts";
-
-const EPS = 1e-9;
+import { sharesOf } from "./share_count.ts";
 
 /** Working orders in submission order, with the id counter and the pool of released records. */
 export class OrderBook {
@@ -52,7 +51,7 @@ export class OrderBook {
   split(asset: number, ratio: number, fractional: boolean): void {
     for (const o of this.pending) {
       if (o.asset !== asset) continue;
-      o.size = fractional ? o.size * ratio : Math.floor(o.size * ratio + EPS);
+      o.size = sharesOf(o.size * ratio, fractional);
       o.price /= ratio;
     }
   }

@@ -17,6 +17,7 @@ import type { Side } from "./types.ts";
 import type { ResolvedBrokerOptions } from "./broker_options.ts";
 import { affordableShares, commissionFor } from "./commission.ts";
 import { nearestShareTargets, tradeCashFlow } from "./nearest_shares.ts";
+import { SHARE_EPS, sharesOf } from "./share_count.ts";
 
 /** One order a rebalance asks for. */
 export type RebalanceOrder = { readonly asset: number; readonly side: Side; readonly size: number };
@@ -33,8 +34,6 @@ export type RebalanceInput = {
   readonly options: ResolvedBrokerOptions;
 };
 
-const EPS = 1e-9;
-
 /** Receives one rebalance order: asset index, side and size in shares. */
 export type EmitOrder = (asset: number, side: Side, size: number) => void;
 
@@ -46,19 +45,19 @@ function _change(input: RebalanceInput, a: number, investable: number, minValue:
   if ((w === 0 && held === 0) || !(price > 0)) return 0;
   const targetValue = w * investable;
   const exact = targetValue / price;
-  const target = o.fractional ? exact : Math.floor(exact + EPS);
+  const target = sharesOf(exact, o.fractional);
   if (target < held) {
     const size = held - target;
-    return size > EPS && size * price >= minValue ? -size : 0;
+    return size > SHARE_EPS && size * price >= minValue ? -size : 0;
   }
   const buyPrice = price * (1 + o.slippageBps / 10_000);
   const budget = targetValue - held * price;
   let size = affordableShares(o.commission, budget, buyPrice);
-  if (!o.fractional) size = Math.floor(size + EPS);
+  size = sharesOf(size, o.fractional);
   while (size > 0 && size * buyPrice + commissionFor(o.commission, size, buyPrice) > budget) {
     size = o.fractional ? size * (1 - 1e-12) : size - 1;
   }
-  return size > EPS && size * price >= minValue ? size : 0;
+  return size > SHARE_EPS && size * price >= minValue ? size : 0;
 }
 
 /**
